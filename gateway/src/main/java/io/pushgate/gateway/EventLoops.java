@@ -1,0 +1,58 @@
+package io.pushgate.gateway;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one event loop group serving every listener (REST, WebSocket upgrades, admin): epoll where the
+ * native transport loads, NIO otherwise.
+ */
+@Singleton
+public final class EventLoops implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventLoops.class);
+
+  private final EventLoopGroup group;
+  private final Class<? extends ServerChannel> serverChannelClass;
+  private final String transport;
+
+  @Inject
+  EventLoops(GatewayConfig config) {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
+        new DefaultThreadFactory("pushgate-io", true), factory);
+    this.serverChannelClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    this.transport = epoll ? "epoll" : "nio";
+  }
+
+  public EventLoopGroup group() {
+    return group;
+  }
+
+  Class<? extends ServerChannel> serverChannelClass() {
+    return serverChannelClass;
+  }
+
+  String transport() {
+    return transport;
+  }
+
+  @Override
+  public void close() {
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    log.debug("event loops stopped");
+  }
+}

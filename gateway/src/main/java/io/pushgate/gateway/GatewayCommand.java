@@ -1,0 +1,125 @@
+package io.pushgate.gateway;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: every flag, its environment variable and its default. Turned into the one
+ * {@link GatewayConfig} by {@link #toConfig()}; nothing else reads flags or the environment.
+ */
+@Command(
+    name = "pushgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "The OMA RESTful Network API for Notification Channel, on Netty.",
+      "Every option can also be set by the environment variable shown; a flag wins over the variable."
+    },
+    footer = {
+      "",
+      "Without --db-url, an embedded PostgreSQL keeps its data in <data-dir>/postgres.",
+      "Exit codes: 0 stopped cleanly, 1 failed while running, 2 invalid configuration."
+    })
+final class GatewayCommand {
+
+  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:PUSHGATE_HOST:-0.0.0.0}",
+      description = "Address of the public listener (env PUSHGATE_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:PUSHGATE_PORT:-8080}",
+      description = "Port of the public listener: REST API, WebSockets, callbacks (env PUSHGATE_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:PUSHGATE_PUBLIC_URL:-}",
+      description = "Base of the URLs handed to clients: callbackURL, channelURL, resourceURL "
+          + "(env PUSHGATE_PUBLIC_URL, default http://localhost:<port>).")
+  String publicUrl;
+
+  @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "${env:PUSHGATE_ADMIN_PORT:-8081}",
+      description = "Port of the admin listener on 127.0.0.1: health (env PUSHGATE_ADMIN_PORT, default ${DEFAULT-VALUE}).")
+  int adminPort;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PUSHGATE_DATA_DIR:-data}",
+      description = "Directory of the embedded PostgreSQL's data (env PUSHGATE_DATA_DIR, default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:PUSHGATE_DB_URL:-}",
+      description = "An external PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/pushgate; "
+          + "unset means the embedded one (env PUSHGATE_DB_URL).")
+  String dbUrl;
+
+  @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:PUSHGATE_DB_USER:-}",
+      description = "User for --db-url (env PUSHGATE_DB_USER).")
+  String dbUser;
+
+  @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:PUSHGATE_DB_PASSWORD:-}",
+      description = "Password for --db-url; prefer the environment variable (env PUSHGATE_DB_PASSWORD).")
+  String dbPassword;
+
+  @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "${env:PUSHGATE_DB_POOL_SIZE:-8}",
+      description = "JDBC connections and database threads (env PUSHGATE_DB_POOL_SIZE, default ${DEFAULT-VALUE}).")
+  int dbPoolSize;
+
+  @Option(names = "--event-loop-threads", paramLabel = "N", defaultValue = "${env:PUSHGATE_EVENT_LOOP_THREADS:-0}",
+      description = "Netty event loop threads, 0 for 2 x cores (env PUSHGATE_EVENT_LOOP_THREADS, default ${DEFAULT-VALUE}).")
+  int eventLoopThreads;
+
+  @Option(names = "--max-request-bytes", paramLabel = "BYTES", defaultValue = "${env:PUSHGATE_MAX_REQUEST_BYTES:-1048576}",
+      description = "Largest request body; larger ones get 413 (env PUSHGATE_MAX_REQUEST_BYTES, default ${DEFAULT-VALUE}).")
+  int maxRequestBytes;
+
+  @Option(names = "--default-channel-lifetime", paramLabel = "SECONDS",
+      defaultValue = "${env:PUSHGATE_DEFAULT_CHANNEL_LIFETIME:-3600}",
+      description = "Lifetime granted when a client asks for none (env PUSHGATE_DEFAULT_CHANNEL_LIFETIME, default ${DEFAULT-VALUE}).")
+  long defaultChannelLifetimeSeconds;
+
+  @Option(names = "--max-channel-lifetime", paramLabel = "SECONDS",
+      defaultValue = "${env:PUSHGATE_MAX_CHANNEL_LIFETIME:-86400}",
+      description = "Longest lifetime granted; longer requests are capped (env PUSHGATE_MAX_CHANNEL_LIFETIME, default ${DEFAULT-VALUE}).")
+  long maxChannelLifetimeSeconds;
+
+  @Option(names = "--default-max-notifications", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_DEFAULT_MAX_NOTIFICATIONS:-20}",
+      description = "maxNotifications granted when a client asks for none (env PUSHGATE_DEFAULT_MAX_NOTIFICATIONS, default ${DEFAULT-VALUE}).")
+  int defaultMaxNotifications;
+
+  @Option(names = "--max-notifications-limit", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_MAX_NOTIFICATIONS_LIMIT:-1000}",
+      description = "Largest maxNotifications granted; larger requests are capped (env PUSHGATE_MAX_NOTIFICATIONS_LIMIT, default ${DEFAULT-VALUE}).")
+  int maxNotificationsLimit;
+
+  @Option(names = "--expiry-sweep-interval", paramLabel = "MILLIS",
+      defaultValue = "${env:PUSHGATE_EXPIRY_SWEEP_INTERVAL:-10000}",
+      description = "How often expired channels are deleted (env PUSHGATE_EXPIRY_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
+  long expirySweepIntervalMillis;
+
+  /** Validates the parsed flags into the one immutable config; throws with a message naming the flag. */
+  GatewayConfig toConfig() {
+    URI url = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : parseUrl(publicUrl);
+    Optional<GatewayConfig.ExternalDatabase> database = dbUrl.isBlank()
+        ? Optional.empty()
+        : Optional.of(new GatewayConfig.ExternalDatabase(dbUrl.trim(), dbUser, dbPassword));
+    if (database.isEmpty() && (!dbUser.isBlank() || !dbPassword.isBlank())) {
+      throw new IllegalArgumentException("--db-user and --db-password need --db-url");
+    }
+    return new GatewayConfig(host, port, url, adminPort, dataDir.toAbsolutePath().normalize(), database,
+        dbPoolSize, eventLoopThreads, maxRequestBytes,
+        Duration.ofSeconds(defaultChannelLifetimeSeconds), Duration.ofSeconds(maxChannelLifetimeSeconds),
+        defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis));
+  }
+
+  private static URI parseUrl(String text) {
+    try {
+      return new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--public-url is not a valid URL: " + text);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.pushgate.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The gateway's whole configuration: immutable, validated once at start and then passed in (never read
+ * from the environment below {@code Main}). Each invalid value fails construction with a message that
+ * names the flag, so a user sees exactly what to fix.
+ *
+ * @param host                     address the public listener binds to
+ * @param port                     port of the public listener (REST, WebSocket, callbacks)
+ * @param publicUrl                base of every URL handed to clients (callbackURL, channelURL, resourceURL),
+ *                                 {@code http} or {@code https}, without a trailing slash
+ * @param adminPort                port of the admin listener, always bound to 127.0.0.1
+ * @param dataDir                  where the embedded PostgreSQL keeps its data
+ * @param database                 an external PostgreSQL, or empty for the embedded one
+ * @param dbPoolSize               JDBC connections, and threads of the database executor
+ * @param eventLoopThreads         Netty event loop threads; 0 means Netty's default (2 × cores)
+ * @param maxRequestBytes          largest accepted request body; larger ones get 413
+ * @param defaultChannelLifetime   lifetime granted when a client asks for none
+ * @param maxChannelLifetime       longest lifetime ever granted; larger requests are capped
+ * @param defaultMaxNotifications  {@code maxNotifications} granted when a client asks for none
+ * @param maxNotificationsLimit    largest {@code maxNotifications} ever granted; larger requests are capped
+ * @param expirySweepInterval      how often expired channels are deleted from the database
+ */
+public record GatewayConfig(
+    String host,
+    int port,
+    URI publicUrl,
+    int adminPort,
+    Path dataDir,
+    Optional<ExternalDatabase> database,
+    int dbPoolSize,
+    int eventLoopThreads,
+    int maxRequestBytes,
+    Duration defaultChannelLifetime,
+    Duration maxChannelLifetime,
+    int defaultMaxNotifications,
+    int maxNotificationsLimit,
+    Duration expirySweepInterval) {
+
+  /** Connection settings of an external PostgreSQL. {@link #toString()} never shows the password. */
+  public record ExternalDatabase(String jdbcUrl, String user, String password) {
+    public ExternalDatabase {
+      requireNonNull(jdbcUrl, "jdbcUrl");
+      if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException(
+            "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got: " + jdbcUrl);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "ExternalDatabase[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+          + (password == null || password.isEmpty() ? "<none>" : "<hidden>") + "]";
+    }
+  }
+
+  public GatewayConfig {
+    requireNonNull(host, "host");
+    requireNonNull(publicUrl, "publicUrl");
+    requireNonNull(dataDir, "dataDir");
+    requireNonNull(database, "database");
+    requireNonNull(defaultChannelLifetime, "defaultChannelLifetime");
+    requireNonNull(maxChannelLifetime, "maxChannelLifetime");
+    requireNonNull(expirySweepInterval, "expirySweepInterval");
+    checkPort("--port", port, true);
+    checkPort("--admin-port", adminPort, true);
+    if (port != 0 && port == adminPort) {
+      throw new IllegalArgumentException("--port and --admin-port must differ, both are " + port);
+    }
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("--host must not be empty");
+    }
+    publicUrl = checkPublicUrl(publicUrl);
+    checkRange("--db-pool-size", dbPoolSize, 1, 1_000);
+    checkRange("--event-loop-threads", eventLoopThreads, 0, 1_024);
+    checkRange("--max-request-bytes", maxRequestBytes, 1_024, 64 * 1024 * 1024);
+    checkRange("--default-channel-lifetime", defaultChannelLifetime.toSeconds(), 1, Integer.MAX_VALUE);
+    checkRange("--max-channel-lifetime", maxChannelLifetime.toSeconds(), 1, Integer.MAX_VALUE);
+    if (defaultChannelLifetime.compareTo(maxChannelLifetime) > 0) {
+      throw new IllegalArgumentException("--default-channel-lifetime (" + defaultChannelLifetime.toSeconds()
+          + ") must not exceed --max-channel-lifetime (" + maxChannelLifetime.toSeconds() + ")");
+    }
+    checkRange("--max-notifications-limit", maxNotificationsLimit, 1, 100_000);
+    checkRange("--default-max-notifications", defaultMaxNotifications, 1, maxNotificationsLimit);
+    checkRange("--expiry-sweep-interval", expirySweepInterval.toMillis(), 100, Duration.ofDays(1).toMillis());
+  }
+
+  /** The base URL of the management API: {@code {publicUrl}/notificationchannel/v1}. */
+  public String apiBaseUrl() {
+    return publicUrl + "/notificationchannel/v1";
+  }
+
+  private static void checkPort(String flag, int value, boolean allowZero) {
+    checkRange(flag, value, allowZero ? 0 : 1, 65_535);
+  }
+
+  private static void checkRange(String flag, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", got " + value);
+    }
+  }
+
+  private static URI checkPublicUrl(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("--public-url must be an http:// or https:// URL, got: " + url);
+    }
+    if (url.getHost() == null || url.getQuery() != null || url.getFragment() != null || url.getUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "--public-url must be scheme://host[:port][/base-path] without user info, query or fragment, got: " + url);
+    }
+    String text = url.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return URI.create(text);
+  }
+}

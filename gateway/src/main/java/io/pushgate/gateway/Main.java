@@ -1,0 +1,73 @@
+package io.pushgate.gateway;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Starts pushgate in the foreground: parses flags and environment into one {@link GatewayConfig},
+ * builds the Dagger graph, starts the gateway and stops it cleanly on SIGTERM or Ctrl-C.
+ */
+public final class Main {
+  /** Exit code for a configuration the gateway refuses to start with. */
+  static final int EXIT_INVALID_CONFIG = 2;
+  static final int EXIT_FAILED = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs until the gateway stops; returns the process exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    GatewayConfig config;
+    try {
+      CommandLine commandLine = commandLine(out, err);
+      CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+      if (CommandLine.executeHelpRequest(parsed) != null) {
+        return 0;
+      }
+      config = commandLine.<GatewayCommand>getCommand().toConfig();
+    } catch (ParameterException e) {
+      err.println("pushgate: " + e.getMessage());
+      err.println("Run with --help to see every option.");
+      return EXIT_INVALID_CONFIG;
+    } catch (IllegalArgumentException e) {
+      err.println("pushgate: invalid configuration: " + e.getMessage());
+      return EXIT_INVALID_CONFIG;
+    }
+
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Gateway gateway = GatewayComponent.create(config).gateway();
+    Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "pushgate-shutdown"));
+    try {
+      gateway.start();
+      gateway.awaitClosed();
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      gateway.close();
+      return 0;
+    } catch (RuntimeException e) {
+      log.error("pushgate failed to start: {}", e.getMessage(), e);
+      return EXIT_FAILED;
+    }
+  }
+
+  /**
+   * Parses {@code args} exactly as {@link #main} does and builds the gateway's object graph, not yet
+   * started; for tests and embedding.
+   */
+  public static GatewayComponent component(String... args) {
+    CommandLine commandLine = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    commandLine.parseArgs(args);
+    return GatewayComponent.create(commandLine.<GatewayCommand>getCommand().toConfig());
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return new CommandLine(new GatewayCommand()).setOut(out).setErr(err);
+  }
+}

@@ -1,0 +1,219 @@
+package io.pushgate.gateway.channel;
+
+import io.pushgate.gateway.store.ChannelRepository;
+import io.pushgate.gateway.store.ChannelRepository.CorrelatorTakenException;
+import io.pushgate.gateway.store.ChannelRepository.StoredChannel;
+import io.pushgate.gateway.store.DbExecutor;
+import io.pushgate.model.ChannelData;
+import io.pushgate.model.ChannelType;
+import io.pushgate.model.LongPollingData;
+import io.pushgate.model.NotificationChannel;
+import io.pushgate.model.PolicyException;
+import io.pushgate.model.RequestError;
+import io.pushgate.model.ServiceException;
+import io.pushgate.model.WebSocketsData;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Channel lifecycle: create, read, list, delete, lifetime. Plain Java, no Netty: every method returns
+ * at once with a future completed on the database executor; callers hop back to their own thread.
+ * A refused request fails the future with {@link RequestRejectedException}.
+ */
+@Singleton
+public final class ChannelService {
+  private static final Logger log = LoggerFactory.getLogger(ChannelService.class);
+  /** Longest clientCorrelator and applicationTag accepted (the columns hold 256). */
+  static final int MAX_TAG_LENGTH = 256;
+  /** Attempts at a create that races another create with the same clientCorrelator. */
+  private static final int CREATE_ATTEMPTS = 3;
+
+  private final ChannelRepository repository;
+  private final DbExecutor db;
+  private final ChannelPolicy policy;
+  private final ChannelTokens tokens;
+  private final Clock clock;
+
+  @Inject
+  ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens, Clock clock) {
+    this.repository = repository;
+    this.db = db;
+    this.policy = policy;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** The result of a create: the channel, and whether it is new or an earlier one with the same correlator. */
+  public record CreateResult(Channel channel, boolean created) {}
+
+  /**
+   * Creates a channel for {@code userId}. A repeat of an earlier request with the same clientCorrelator
+   * returns the earlier channel ({@code created == false}); the same correlator with a different
+   * request is refused with SVC0005.
+   */
+  public CompletableFuture<CreateResult> create(String userId, NotificationChannel request) {
+    ValidRequest valid;
+    try {
+      valid = validate(request);
+    } catch (RequestRejectedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return db.supply(() -> createOnDb(userId, valid));
+  }
+
+  public CompletableFuture<Optional<Channel>> find(String userId, String channelId) {
+    return db.supply(() -> repository.findLive(userId, channelId, clock.instant()));
+  }
+
+  public CompletableFuture<List<Channel>> list(String userId) {
+    return db.supply(() -> repository.listLive(userId, clock.instant()));
+  }
+
+  /** Deletes a live channel; completes with false when there was none. */
+  public CompletableFuture<Boolean> delete(String userId, String channelId) {
+    return db.supply(() -> {
+      boolean deleted = repository.deleteLive(userId, channelId, clock.instant());
+      if (deleted) {
+        log.info("channel deleted: {}", channelId);
+      }
+      return deleted;
+    });
+  }
+
+  /** Seconds left of a live channel's lifetime; empty when there is no such channel. */
+  public CompletableFuture<Optional<Integer>> remainingLifetime(String userId, String channelId) {
+    return db.supply(() -> {
+      Instant now = clock.instant();
+      return repository.findLive(userId, channelId, now).map(channel -> channel.remainingSeconds(now));
+    });
+  }
+
+  /**
+   * Grants a live channel a new lifetime from now: the requested seconds capped by policy, or the
+   * default when none is requested. Completes with the granted seconds; empty when there is no such channel.
+   */
+  public CompletableFuture<Optional<Integer>> refreshLifetime(String userId, String channelId, Integer requestedSeconds) {
+    if (requestedSeconds != null && requestedSeconds < 1) {
+      return CompletableFuture.failedFuture(new RequestRejectedException(ServiceException.invalidInput("channelLifetime")));
+    }
+    int granted = policy.grantLifetime(requestedSeconds);
+    return db.supply(() -> {
+      Instant now = clock.instant();
+      boolean updated = repository.updateLifetime(userId, channelId, granted, now.plusSeconds(granted), now);
+      return updated ? Optional.of(granted) : Optional.empty();
+    });
+  }
+
+  /** Deletes up to {@code limit} expired channels; completes with their ids. */
+  public CompletableFuture<List<String>> deleteExpired(int limit) {
+    return db.supply(() -> repository.deleteExpired(clock.instant(), limit));
+  }
+
+  private CreateResult createOnDb(String userId, ValidRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      Instant now = clock.instant();
+      if (request.clientCorrelator() != null) {
+        Optional<StoredChannel> earlier = repository.findByCorrelator(userId, request.clientCorrelator());
+        if (earlier.isPresent()) {
+          StoredChannel stored = earlier.get();
+          if (stored.channel().isExpired(now)) {
+            repository.delete(stored.channel().channelId());
+          } else if (stored.requestFingerprint().equals(request.fingerprint())) {
+            return new CreateResult(stored.channel(), false);
+          } else {
+            throw new RequestRejectedException(
+                ServiceException.duplicateCorrelator(request.clientCorrelator(), "clientCorrelator"));
+          }
+        }
+      }
+      Channel channel = newChannel(userId, request, now);
+      try {
+        repository.insert(channel, request.fingerprint());
+        log.info("channel created: {} type {} lifetime {}s", channel.channelId(), channel.channelType(),
+            channel.lifetimeSeconds());
+        return new CreateResult(channel, true);
+      } catch (CorrelatorTakenException e) {
+        if (attempt == CREATE_ATTEMPTS) {
+          throw new RequestRejectedException(
+              ServiceException.duplicateCorrelator(request.clientCorrelator(), "clientCorrelator"));
+        }
+        // another create with the same correlator won the race: look again
+      }
+    }
+  }
+
+  private Channel newChannel(String userId, ValidRequest request, Instant now) {
+    int lifetime = policy.grantLifetime(request.channelLifetime());
+    return new Channel(tokens.next(), userId, request.channelType(), request.clientCorrelator(),
+        request.applicationTag(), policy.grantMaxNotifications(request.maxNotifications()), request.maxWaitTime(),
+        tokens.next(), tokens.next(), lifetime, now.plusSeconds(lifetime), now);
+  }
+
+  /** A create request that passed validation, with the client's own values (before policy). */
+  private record ValidRequest(ChannelType channelType, String clientCorrelator, String applicationTag,
+      Integer maxNotifications, Integer maxWaitTime, Integer channelLifetime) {
+
+    /** Identifies what was asked, so a retry with the same correlator can be told from a conflict. */
+    String fingerprint() {
+      return String.join("|", channelType.name(), Objects.toString(applicationTag, ""),
+          Objects.toString(maxNotifications, ""), Objects.toString(maxWaitTime, ""),
+          Objects.toString(channelLifetime, ""));
+    }
+  }
+
+  private ValidRequest validate(NotificationChannel request) {
+    ChannelType type = request.channelType();
+    if (type == null) {
+      throw reject(ServiceException.invalidInput("channelType"));
+    }
+    if (!policy.supports(type)) {
+      throw reject(PolicyException.channelTypeNotSupported(type.name(), ChannelPolicy.supportedTypesText()));
+    }
+    // callbackURL, resourceURL and channelURL are the server's to mint (spec §5.2.2.2 "SHALL NOT")
+    if (request.callbackURL() != null) {
+      throw reject(ServiceException.invalidInput("callbackURL"));
+    }
+    if (request.resourceURL() != null) {
+      throw reject(ServiceException.invalidInput("resourceURL"));
+    }
+    checkLength(request.clientCorrelator(), "clientCorrelator");
+    checkLength(request.applicationTag(), "applicationTag");
+    if (request.channelLifetime() != null && request.channelLifetime() < 1) {
+      throw reject(ServiceException.invalidInput("channelLifetime"));
+    }
+    ChannelData data = request.channelData();
+    Integer maxNotifications = data == null ? null : data.maxNotifications();
+    Integer maxWaitTime = null;
+    if (data instanceof LongPollingData longPolling) {
+      if (longPolling.channelURL() != null) {
+        throw reject(ServiceException.invalidInput("channelData.channelURL"));
+      }
+      maxWaitTime = longPolling.maxWaitTime();
+    } else if (data instanceof WebSocketsData webSockets && webSockets.channelURL() != null) {
+      throw reject(ServiceException.invalidInput("channelData.channelURL"));
+    }
+    if (maxNotifications != null && maxNotifications < 1) {
+      throw reject(ServiceException.invalidInput("channelData.maxNotifications"));
+    }
+    return new ValidRequest(type, request.clientCorrelator(), request.applicationTag(), maxNotifications,
+        maxWaitTime, request.channelLifetime());
+  }
+
+  private static void checkLength(String value, String part) {
+    if (value != null && value.length() > MAX_TAG_LENGTH) {
+      throw reject(ServiceException.invalidInput(part));
+    }
+  }
+
+  private static RequestRejectedException reject(RequestError error) {
+    return new RequestRejectedException(error);
+  }
+}

@@ -1,0 +1,65 @@
+package io.pushgate.gateway.http;
+
+import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.channel.Channel;
+import io.pushgate.model.ChannelType;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Every URL the gateway hands out, built from {@code --public-url}; the one place their shapes live.
+ *
+ * <ul>
+ *   <li>resourceURL: {@code {public}/notificationchannel/v1/{userId}/channels/{channelId}}
+ *   <li>callbackURL: {@code {public}/callbacks/{callbackToken}} (the enablers' capability)
+ *   <li>channelURL, LongPolling: {@code {public}/longpoll/{channelToken}}
+ *   <li>channelURL, WebSockets: {@code ws[s]://{host}/ws/{channelToken}} (the client's capability)
+ * </ul>
+ *
+ * The capability URLs carry no user id or channel id, so knowing one reveals nothing else.
+ */
+@Singleton
+public final class ChannelUrls {
+  static final String CALLBACK_PATH = "/callbacks/";
+  static final String LONG_POLL_PATH = "/longpoll/";
+  static final String WEBSOCKET_PATH = "/ws/";
+
+  private final String publicUrl;
+  private final String webSocketUrl;
+  private final String apiBase;
+
+  @Inject
+  public ChannelUrls(GatewayConfig config) {
+    this.publicUrl = config.publicUrl().toString();
+    // http → ws, https → wss: same host, port and base path
+    this.webSocketUrl = "ws" + publicUrl.substring("http".length());
+    this.apiBase = config.apiBaseUrl();
+  }
+
+  public String channelList(String userId) {
+    return apiBase + "/" + PathSegments.encode(userId) + "/channels";
+  }
+
+  public String resource(String userId, String channelId) {
+    return channelList(userId) + "/" + PathSegments.encode(channelId);
+  }
+
+  public String lifetime(String userId, String channelId) {
+    return resource(userId, channelId) + "/channelLifetime";
+  }
+
+  public String callback(Channel channel) {
+    return publicUrl + CALLBACK_PATH + channel.callbackToken();
+  }
+
+  /** The client's delivery endpoint; only LongPolling and WebSockets channels have one. */
+  public String channel(Channel channel) {
+    if (channel.channelType() == ChannelType.WebSockets) {
+      return webSocketUrl + WEBSOCKET_PATH + channel.channelToken();
+    }
+    if (channel.channelType() == ChannelType.LongPolling) {
+      return publicUrl + LONG_POLL_PATH + channel.channelToken();
+    }
+    throw new IllegalArgumentException("no channelURL for " + channel.channelType());
+  }
+}

@@ -1,0 +1,175 @@
+package io.pushgate.gateway.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import io.pushgate.gateway.channel.RequestRejectedException;
+import io.pushgate.gateway.http.Router.BadPathException;
+import io.pushgate.gateway.http.Router.Route;
+import io.pushgate.gateway.store.DatabaseBusyException;
+import io.pushgate.model.InvalidBodyException;
+import io.pushgate.model.MediaFormat;
+import io.pushgate.model.ServiceException;
+import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers REST requests on one connection, one at a time and in order (HTTP/1.1 pipelining): while a
+ * request waits for the database, reading stops and later requests already decoded wait in a small
+ * bounded queue. The answer is written back on this connection's event loop.
+ *
+ * <p>One instance per connection: it holds that connection's queue.
+ */
+final class RestHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(RestHandler.class);
+  /** Requests a client may pipeline behind one in flight; beyond that the connection is closed. */
+  static final int MAX_PIPELINED_REQUESTS = 16;
+
+  private final Router router;
+  private final ChannelResource channels;
+  private final ResponseEncoder encoder;
+  private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+  private boolean busy;
+
+  @Inject
+  RestHandler(Router router, ChannelResource channels, ResponseEncoder encoder) {
+    this.router = router;
+    this.channels = channels;
+    this.encoder = encoder;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpRequest request)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (!busy) {
+      process(ctx, request);
+    } else if (queued.size() < MAX_PIPELINED_REQUESTS) {
+      queued.add(request);
+    } else {
+      request.release();
+      log.debug("closing {}: more than {} pipelined requests", ctx.channel().remoteAddress(), MAX_PIPELINED_REQUESTS);
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    releaseQueued();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    releaseQueued();
+  }
+
+  private void process(ChannelHandlerContext ctx, FullHttpRequest request) {
+    busy = true;
+    ctx.channel().config().setAutoRead(false);
+    boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+    MediaFormat format = ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT))
+        .orElse(MediaFormat.JSON);
+    CompletableFuture<ApiResponse> answer;
+    try {
+      answer = dispatch(request);
+    } catch (Exception | AssertionError e) {
+      answer = CompletableFuture.failedFuture(e);
+    } finally {
+      request.release();
+    }
+    answer.whenComplete((response, failure) -> {
+      if (ctx.executor().inEventLoop()) {
+        finish(ctx, format, keepAlive, response, failure);
+      } else {
+        ctx.executor().execute(() -> finish(ctx, format, keepAlive, response, failure));
+      }
+    });
+  }
+
+  private CompletableFuture<ApiResponse> dispatch(FullHttpRequest request) throws InvalidBodyException {
+    if (request.decoderResult().isFailure()) {
+      return done(ApiResponse.error(ServiceException.serviceError("malformed HTTP request")));
+    }
+    Optional<Route> route;
+    try {
+      route = router.match(request.uri());
+    } catch (BadPathException e) {
+      return done(ApiResponse.error(ServiceException.invalidInput(e.part())));
+    }
+    if (route.isEmpty()) {
+      return done(ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.serviceError("no such resource")));
+    }
+    Resource resource = route.get().resource();
+    if (!resource.allows(request.method())) {
+      return done(ApiResponse.methodNotAllowed(resource));
+    }
+    if (ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT)).isEmpty()) {
+      return done(ApiResponse.error(HttpResponseStatus.NOT_ACCEPTABLE,
+          ServiceException.serviceError("not acceptable; available: application/json, application/xml")));
+    }
+    byte[] bytes = new byte[request.content().readableBytes()];
+    request.content().getBytes(request.content().readerIndex(), bytes);
+    RequestBody body = new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+    return channels.handle(route.get(), request.method(), body);
+  }
+
+  private void finish(ChannelHandlerContext ctx, MediaFormat format, boolean keepAlive, ApiResponse response,
+      Throwable failure) {
+    ApiResponse answer = failure == null ? response : toResponse(ctx, failure);
+    FullHttpResponse http = encoder.encode(answer, format, ctx.alloc());
+    HttpUtil.setKeepAlive(http, keepAlive);
+    ctx.writeAndFlush(http);
+    busy = false;
+    FullHttpRequest next = queued.poll();
+    if (next != null) {
+      process(ctx, next);
+    } else if (ctx.channel().isActive()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /** The answer to a failed request: expected refusals map to their spec error; anything else is a 500. */
+  private static ApiResponse toResponse(ChannelHandlerContext ctx, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof RequestRejectedException rejected) {
+      return ApiResponse.error(rejected.error());
+    }
+    if (cause instanceof InvalidBodyException invalid) {
+      return ApiResponse.error(invalid.error());
+    }
+    if (cause instanceof HttpStatusException status) {
+      return status.response();
+    }
+    if (cause instanceof DatabaseBusyException) {
+      return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE,
+          ServiceException.serviceError("server busy, retry later"), Map.of(HttpHeaderNames.RETRY_AFTER, "1"));
+    }
+    log.error("request on {} failed unexpectedly", ctx.channel().remoteAddress(), cause);
+    return ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ServiceException.serviceError("internal error"));
+  }
+
+  private static CompletableFuture<ApiResponse> done(ApiResponse response) {
+    return CompletableFuture.completedFuture(response);
+  }
+
+  private void releaseQueued() {
+    FullHttpRequest request;
+    while ((request = queued.poll()) != null) {
+      ReferenceCountUtil.release(request);
+    }
+  }
+}

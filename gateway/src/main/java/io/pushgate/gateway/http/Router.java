@@ -1,0 +1,98 @@
+package io.pushgate.gateway.http;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pushgate.gateway.GatewayConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Maps a request path to a {@link Resource} and its decoded path variables. Paths are accepted both
+ * with and without the public URL's base path, so the gateway works behind a proxy that strips the
+ * prefix and behind one that does not.
+ */
+@Singleton
+final class Router {
+  static final String API_PREFIX = "/notificationchannel/v1/";
+  /** Longest userId accepted, decoded (the column holds 512; 256 is plenty for tel:, sip:, acr:). */
+  static final int MAX_USER_ID_LENGTH = 256;
+
+  private final String basePath;
+
+  @Inject
+  Router(GatewayConfig config) {
+    String path = config.publicUrl().getRawPath();
+    this.basePath = path == null ? "" : path;
+  }
+
+  /** A matched route: the resource and its decoded path variables ({@code channelId} may be null). */
+  record Route(Resource resource, String userId, String channelId) {}
+
+  /** Thrown for a path that names a resource but carries an invalid variable (bad escape, empty userId). */
+  static final class BadPathException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String part;
+
+    BadPathException(String part) {
+      super(part, null, false, false);
+      this.part = part;
+    }
+
+    String part() {
+      return part;
+    }
+  }
+
+  /** The route of {@code uri}, or empty when nothing is served there. */
+  Optional<Route> match(String uri) throws BadPathException {
+    String path = new QueryStringDecoder(uri).rawPath();
+    if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
+      path = path.substring(basePath.length());
+    }
+    if (!path.startsWith(API_PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = path.substring(API_PREFIX.length());
+    if (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    String[] segments = rest.split("/", -1);
+    if (segments.length < 2 || !segments[1].equals("channels")) {
+      return Optional.empty();
+    }
+    Resource resource;
+    switch (segments.length) {
+      case 2 -> resource = Resource.CHANNELS;
+      case 3 -> resource = Resource.CHANNEL;
+      case 4 -> {
+        if (!segments[3].equals("channelLifetime")) {
+          return Optional.empty();
+        }
+        resource = Resource.CHANNEL_LIFETIME;
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+    String userId = decode(segments[0], "userId");
+    if (userId.isEmpty() || userId.length() > MAX_USER_ID_LENGTH) {
+      throw new BadPathException("userId");
+    }
+    String channelId = null;
+    if (segments.length > 2) {
+      channelId = decode(segments[2], "channelId");
+      if (channelId.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Route(resource, userId, channelId));
+  }
+
+  private static String decode(String segment, String part) throws BadPathException {
+    try {
+      return PathSegments.decode(segment);
+    } catch (IllegalArgumentException e) {
+      throw new BadPathException(part);
+    }
+  }
+}

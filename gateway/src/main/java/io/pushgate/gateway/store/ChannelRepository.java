@@ -1,0 +1,138 @@
+package io.pushgate.gateway.store;
+
+import static io.pushgate.gateway.store.jooq.Tables.CHANNEL;
+
+import io.pushgate.gateway.channel.Channel;
+import io.pushgate.gateway.store.jooq.tables.records.ChannelRecord;
+import io.pushgate.model.ChannelType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Channel rows. Every method is blocking JDBC and must run on the {@link DbExecutor} (the
+ * {@link EventLoopGuard} fails tests that forget). "Live" means not yet expired at {@code now}: an
+ * expired row is invisible here even before the sweep deletes it.
+ */
+@Singleton
+public final class ChannelRepository {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Database database;
+
+  @Inject
+  ChannelRepository(Database database) {
+    this.database = database;
+  }
+
+  /** A stored channel with the fingerprint of the request that created it. */
+  public record StoredChannel(Channel channel, String requestFingerprint) {}
+
+  /** Thrown by {@link #insert} when the user already has a row with the same clientCorrelator. */
+  public static final class CorrelatorTakenException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CorrelatorTakenException() {
+      super("clientCorrelator already used by this user", null, false, false);
+    }
+  }
+
+  public void insert(Channel channel, String requestFingerprint) {
+    ChannelRecord row = database.dsl().newRecord(CHANNEL);
+    row.setChannelId(channel.channelId());
+    row.setUserId(channel.userId());
+    row.setChannelType(channel.channelType().name());
+    row.setClientCorrelator(channel.clientCorrelator());
+    row.setApplicationTag(channel.applicationTag());
+    row.setRequestFingerprint(requestFingerprint);
+    row.setMaxNotifications(channel.maxNotifications());
+    row.setMaxWaitTime(channel.maxWaitTime());
+    row.setCallbackToken(channel.callbackToken());
+    row.setChannelToken(channel.channelToken());
+    row.setLifetimeSeconds(channel.lifetimeSeconds());
+    row.setExpiresAt(channel.expiresAt());
+    row.setCreatedAt(channel.createdAt());
+    try {
+      row.insert();
+    } catch (DataAccessException e) {
+      if (UNIQUE_VIOLATION.equals(e.sqlState()) && channel.clientCorrelator() != null) {
+        throw new CorrelatorTakenException();
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Channel> findLive(String userId, String channelId, Instant now) {
+    return database.dsl().selectFrom(CHANNEL)
+        .where(CHANNEL.USER_ID.eq(userId), CHANNEL.CHANNEL_ID.eq(channelId), CHANNEL.EXPIRES_AT.gt(now))
+        .fetchOptional()
+        .map(ChannelRepository::toChannel);
+  }
+
+  /** The user's row with this correlator, live or expired-but-not-yet-swept. */
+  public Optional<StoredChannel> findByCorrelator(String userId, String clientCorrelator) {
+    return database.dsl().selectFrom(CHANNEL)
+        .where(CHANNEL.USER_ID.eq(userId), CHANNEL.CLIENT_CORRELATOR.eq(clientCorrelator))
+        .fetchOptional()
+        .map(row -> new StoredChannel(toChannel(row), row.getRequestFingerprint()));
+  }
+
+  /** The user's live channels, oldest first. */
+  public List<Channel> listLive(String userId, Instant now) {
+    return database.dsl().selectFrom(CHANNEL)
+        .where(CHANNEL.USER_ID.eq(userId), CHANNEL.EXPIRES_AT.gt(now))
+        .orderBy(CHANNEL.CREATED_AT, CHANNEL.CHANNEL_ID)
+        .fetch(ChannelRepository::toChannel);
+  }
+
+  /** Deletes a live channel; false when there was none. */
+  public boolean deleteLive(String userId, String channelId, Instant now) {
+    return database.dsl().deleteFrom(CHANNEL)
+        .where(CHANNEL.USER_ID.eq(userId), CHANNEL.CHANNEL_ID.eq(channelId), CHANNEL.EXPIRES_AT.gt(now))
+        .execute() == 1;
+  }
+
+  /** Deletes one channel whatever its expiry (used to clear an expired row before reuse). */
+  public boolean delete(String channelId) {
+    return database.dsl().deleteFrom(CHANNEL).where(CHANNEL.CHANNEL_ID.eq(channelId)).execute() == 1;
+  }
+
+  /** Sets a live channel's granted lifetime and expiry; false when it has none (unknown or expired). */
+  public boolean updateLifetime(String userId, String channelId, int lifetimeSeconds, Instant expiresAt, Instant now) {
+    return database.dsl().update(CHANNEL)
+        .set(CHANNEL.LIFETIME_SECONDS, lifetimeSeconds)
+        .set(CHANNEL.EXPIRES_AT, expiresAt)
+        .where(CHANNEL.USER_ID.eq(userId), CHANNEL.CHANNEL_ID.eq(channelId), CHANNEL.EXPIRES_AT.gt(now))
+        .execute() == 1;
+  }
+
+  /** Deletes up to {@code limit} expired channels and returns their ids. */
+  public List<String> deleteExpired(Instant now, int limit) {
+    DSLContext dsl = database.dsl();
+    return dsl.deleteFrom(CHANNEL)
+        .where(CHANNEL.CHANNEL_ID.in(
+            dsl.select(CHANNEL.CHANNEL_ID).from(CHANNEL).where(CHANNEL.EXPIRES_AT.le(now)).limit(limit)))
+        .returning(CHANNEL.CHANNEL_ID)
+        .fetch(CHANNEL.CHANNEL_ID);
+  }
+
+  private static Channel toChannel(ChannelRecord row) {
+    return new Channel(
+        row.getChannelId(),
+        row.getUserId(),
+        ChannelType.valueOf(row.getChannelType()),
+        row.getClientCorrelator(),
+        row.getApplicationTag(),
+        row.getMaxNotifications(),
+        row.getMaxWaitTime(),
+        row.getCallbackToken(),
+        row.getChannelToken(),
+        row.getLifetimeSeconds(),
+        row.getExpiresAt(),
+        row.getCreatedAt());
+  }
+}

@@ -1,0 +1,56 @@
+package io.pushgate.gateway.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server started from the binaries in the jar, keeping its data in
+ * {@code <data-dir>/postgres} so channels survive a restart. Bound to 127.0.0.1 on a free port.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedPostgresServer start(Path dataDir) {
+    Path pgData = dataDir.resolve("postgres");
+    try {
+      Files.createDirectories(pgData);
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(pgData)
+          .setCleanDataDirectory(false)
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("max_connections", "200")
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .start();
+      log.info("embedded PostgreSQL started: data {}, port {}", pgData, postgres.getPort());
+      return new EmbeddedPostgresServer(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
+    }
+  }
+
+  String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+      log.info("embedded PostgreSQL stopped");
+    } catch (IOException e) {
+      log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

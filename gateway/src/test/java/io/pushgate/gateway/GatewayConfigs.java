@@ -1,0 +1,21 @@
+package io.pushgate.gateway;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Test configurations built directly, without the command line. */
+public final class GatewayConfigs {
+  private GatewayConfigs() {}
+
+  public static GatewayConfig defaults() {
+    return withPublicUrl("http://localhost:8080");
+  }
+
+  public static GatewayConfig withPublicUrl(String publicUrl) {
+    return new GatewayConfig("127.0.0.1", 8080, URI.create(publicUrl), 8081, Path.of("target/test-data"),
+        Optional.empty(), 2, 1, 64 * 1024, Duration.ofSeconds(3600), Duration.ofSeconds(86400), 20, 1000,
+        Duration.ofSeconds(10));
+  }
+}

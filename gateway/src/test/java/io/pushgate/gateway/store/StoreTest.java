@@ -1,0 +1,115 @@
+package io.pushgate.gateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoop;
+import io.pushgate.gateway.Await;
+import io.pushgate.gateway.TestGateway;
+import io.pushgate.gateway.channel.ChannelService;
+import io.pushgate.gateway.channel.ChannelService.CreateResult;
+import io.pushgate.model.ChannelType;
+import io.pushgate.model.NotificationChannel;
+import io.pushgate.model.WebSocketsData;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The persistence layer against the embedded PostgreSQL, through the production wiring. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class StoreTest {
+  @TempDir
+  static Path dataDir;
+  private TestGateway gateway;
+  private ChannelService channels;
+  private ChannelRepository repository;
+
+  @BeforeAll
+  void start() {
+    gateway = TestGateway.start(dataDir, "--expiry-sweep-interval", "100");
+    channels = gateway.component().channelService();
+    repository = gateway.component().channelRepository();
+  }
+
+  @AfterAll
+  void stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  private static NotificationChannel webSockets(String correlator, Integer lifetime) {
+    return new NotificationChannel(correlator, null, ChannelType.WebSockets, new WebSocketsData(null, 3), lifetime, null, null);
+  }
+
+  @Test
+  void testFailure_jdbcOnAnEventLoopIsCaught() throws Exception {
+    assertTrue(StoreTest.class.desiredAssertionStatus(), "tests must run with -ea");
+    EventLoop loop = gateway.component().eventLoops().group().next();
+    Throwable thrown = loop.submit(() -> repository.listLive("u", Instant.now())).await().cause();
+    assertTrue(thrown instanceof AssertionError, "expected the guard to fire, got " + thrown);
+    assertTrue(thrown.getMessage().contains("JDBC on event loop"), thrown.getMessage());
+    // the same call on the database executor is fine
+    assertEquals(List.of(), channels.list("nobody").get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void testSuccess_sweepDeletesExpiredRows() throws Exception {
+    CreateResult created = channels.create("sweep-user", webSockets("sweep-me", 1)).get(10, TimeUnit.SECONDS);
+    String id = created.channel().channelId();
+    assertTrue(repository.findByCorrelator("sweep-user", "sweep-me").isPresent());
+    // the row itself goes, not just its visibility
+    Await.until(Duration.ofSeconds(10), "expired row swept",
+        () -> repository.findByCorrelator("sweep-user", "sweep-me").isEmpty());
+    assertTrue(channels.find("sweep-user", id).get(10, TimeUnit.SECONDS).isEmpty());
+  }
+
+  @Test
+  void testSuccess_expiredCorrelatorCanBeReused() throws Exception {
+    String first = channels.create("reuse-user", webSockets("again", 1)).get(10, TimeUnit.SECONDS).channel().channelId();
+    Await.until(Duration.ofSeconds(10), "channel expired",
+        () -> channels.find("reuse-user", first).join().isEmpty());
+    CreateResult second = channels.create("reuse-user", webSockets("again", 1)).get(10, TimeUnit.SECONDS);
+    assertTrue(second.created());
+    assertTrue(!second.channel().channelId().equals(first));
+  }
+
+  @Test
+  void testSuccess_concurrentCreatesWithOneCorrelatorMakeOneChannel() throws Exception {
+    List<CompletableFuture<CreateResult>> creates = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      creates.add(channels.create("race-user", webSockets("race", 600)));
+    }
+    long created = 0;
+    String id = null;
+    for (CompletableFuture<CreateResult> create : creates) {
+      CreateResult result = create.get(10, TimeUnit.SECONDS);
+      created += result.created() ? 1 : 0;
+      id = id == null ? result.channel().channelId() : id;
+      assertEquals(id, result.channel().channelId());
+    }
+    assertEquals(1, created);
+    assertEquals(1, channels.list("race-user").get(10, TimeUnit.SECONDS).size());
+  }
+
+  @Test
+  void testFailure_refreshOfUnknownChannel() throws Exception {
+    assertTrue(channels.refreshLifetime("u", "nope", 60).get(10, TimeUnit.SECONDS).isEmpty());
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> channels.refreshLifetime("u", "nope", 0).get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof io.pushgate.gateway.channel.RequestRejectedException);
+  }
+}
