@@ -74,6 +74,27 @@ public final class Codec {
     return type.cast(readAs(body, format, type));
   }
 
+  /**
+   * Reads a message a client sends over its WebSocket: a {@link ConnCheck}, a {@link ConnAck} or our
+   * {@link NcAck}, whichever root the document has.
+   *
+   * @return one of those three records
+   * @throws InvalidBodyException for anything else (SVC0002 names the roots accepted)
+   */
+  public Object readWebSocketMessage(byte[] body, MediaFormat format) throws InvalidBodyException {
+    Objects.requireNonNull(body, "body");
+    if (format != MediaFormat.JSON && format != MediaFormat.XML) {
+      throw unsupported(Object.class, format);
+    }
+    var tree = format == MediaFormat.JSON ? jsonTrees.parse(body) : xmlTrees.parse(body);
+    for (String root : new String[] {Names.CONN_CHECK, Names.CONN_ACK, Names.NC_ACK}) {
+      if (tree.isObject() && tree.size() == 1 && tree.has(root)) {
+        return ModelReader.read(tree, root);
+      }
+    }
+    throw InvalidBodyException.invalidPart("connCheck, connAck or ncAck");
+  }
+
   private Object readAs(byte[] body, MediaFormat format, Class<?> type) throws InvalidBodyException {
     if (type == NotificationList.class && format != MediaFormat.FORM) {
       return format == MediaFormat.JSON ? jsonNotifications.read(body) : xmlNotifications.read(body);

@@ -52,6 +52,19 @@ final class Fields {
   }
 
   /** A non-negative xsd:int from text: optional {@code +}, decimal digits, surrounding blanks ignored. */
+  /** A non-negative sequence number (a long), as a string or a native number. */
+  static Long sequence(JsonNode node, String at, String name) throws InvalidBodyException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String text = node.isTextual() ? node.textValue().trim()
+        : node.isIntegralNumber() && node.canConvertToLong() ? Long.toString(node.longValue()) : null;
+    if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw InvalidBodyException.invalidPart(at, name);
+    }
+    return Long.parseLong(text);
+  }
+
   static Integer count(String text, String at, String name) throws InvalidBodyException {
     if (text == null) {
       return null;

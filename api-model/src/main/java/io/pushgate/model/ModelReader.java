@@ -3,6 +3,7 @@ package io.pushgate.model;
 import static io.pushgate.model.Fields.bool;
 import static io.pushgate.model.Fields.count;
 import static io.pushgate.model.Fields.object;
+import static io.pushgate.model.Fields.sequence;
 import static io.pushgate.model.Fields.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ final class ModelReader {
       return Names.CONN_ACK;
     } else if (type == RequestError.class) {
       return Names.REQUEST_ERROR;
+    } else if (type == NcAck.class) {
+      return Names.NC_ACK;
     }
     return null;
   }
@@ -64,6 +67,8 @@ final class ModelReader {
         return new ConnAck(count(content.get("channelLifetime"), "", "channelLifetime"));
       case Names.REQUEST_ERROR:
         return requestError(content);
+      case Names.NC_ACK:
+        return new NcAck(sequence(content.get("resumePoint"), "", "resumePoint"));
       default:
         throw new IllegalArgumentException("no reader for root " + root);
     }

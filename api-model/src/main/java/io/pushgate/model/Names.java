@@ -15,6 +15,8 @@ final class Names {
   static final String NOTIFICATION_LIST = "notificationList";
   static final String CONN_CHECK = "connCheck";
   static final String CONN_ACK = "connAck";
+  /** Our extension: a client's confirmation of what it received (see {@link NcAck}). */
+  static final String NC_ACK = "ncAck";
   static final String REQUEST_ERROR = "requestError";
 
   private Names() {}
