@@ -2,6 +2,8 @@ package io.pushgate.gateway;
 
 import io.pushgate.gateway.admin.Readiness;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
+import io.pushgate.gateway.dispatch.LiveChannels;
+import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.store.Database;
 import io.pushgate.gateway.store.DbExecutor;
 import jakarta.inject.Inject;
@@ -11,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway's lifecycle: start the database, bind the listeners, start the expiry sweep;
- * close in the reverse order. {@link #close()} is idempotent and safe from a shutdown hook.
+ * The running gateway's lifecycle: start the database and the log writer, bind the listeners, start
+ * the expiry sweep; close in the reverse order (sockets get 1001, queued notifications are committed
+ * before the database goes). {@link #close()} is idempotent and safe from a shutdown hook.
  */
 @Singleton
 public final class Gateway implements AutoCloseable {
@@ -24,19 +27,23 @@ public final class Gateway implements AutoCloseable {
   private final EventLoops loops;
   private final Listeners listeners;
   private final ChannelExpirySweeper sweeper;
+  private final NotificationLog notificationLog;
+  private final LiveChannels liveChannels;
   private final Readiness readiness;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
 
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
-      ChannelExpirySweeper sweeper, Readiness readiness) {
+      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, Readiness readiness) {
     this.config = config;
     this.database = database;
     this.db = db;
     this.loops = loops;
     this.listeners = listeners;
     this.sweeper = sweeper;
+    this.notificationLog = notificationLog;
+    this.liveChannels = liveChannels;
     this.readiness = readiness;
   }
 
@@ -45,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     log.info("pushgate {} starting: {}", VersionProvider.version(), config);
     try {
       database.start();
+      notificationLog.start();
       listeners.bind();
       sweeper.start();
       readiness.setServing(true);
@@ -80,6 +88,8 @@ public final class Gateway implements AutoCloseable {
     readiness.setServing(false);
     sweeper.close();
     listeners.close();
+    liveChannels.closeAll();
+    notificationLog.close(); // what was accepted is committed before the pool closes
     loops.close();
     db.close();
     database.close();

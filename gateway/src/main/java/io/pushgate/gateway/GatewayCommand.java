@@ -100,6 +100,30 @@ final class GatewayCommand {
       description = "How often expired channels are deleted (env PUSHGATE_EXPIRY_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
   long expirySweepIntervalMillis;
 
+  @Option(names = "--channel-queue-limit", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_CHANNEL_QUEUE_LIMIT:-10000}",
+      description = "Notifications kept per channel until the client confirms them; beyond it the oldest are dropped "
+          + "(env PUSHGATE_CHANNEL_QUEUE_LIMIT, default ${DEFAULT-VALUE}).")
+  int channelQueueLimit;
+
+  @Option(names = "--ingress-queue-limit", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_INGRESS_QUEUE_LIMIT:-100000}",
+      description = "Notifications accepted and waiting for their commit; beyond it enablers get 503 "
+          + "(env PUSHGATE_INGRESS_QUEUE_LIMIT, default ${DEFAULT-VALUE}).")
+  int ingressQueueLimit;
+
+  @Option(names = "--long-poll-timeout", paramLabel = "MILLIS",
+      defaultValue = "${env:PUSHGATE_LONG_POLL_TIMEOUT:-30000}",
+      description = "How long a long poll waits for notifications before answering an empty list "
+          + "(env PUSHGATE_LONG_POLL_TIMEOUT, default ${DEFAULT-VALUE}).")
+  long longPollTimeoutMillis;
+
+  @Option(names = "--keep-alive-interval", paramLabel = "MILLIS",
+      defaultValue = "${env:PUSHGATE_KEEP_ALIVE_INTERVAL:-30000}",
+      description = "Silence after which a WebSocket gets a ping and a connCheck; twice that with no word from the "
+          + "client closes it (env PUSHGATE_KEEP_ALIVE_INTERVAL, default ${DEFAULT-VALUE}).")
+  long keepAliveIntervalMillis;
+
   /** Validates the parsed flags into the one immutable config; throws with a message naming the flag. */
   GatewayConfig toConfig() {
     URI url = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : parseUrl(publicUrl);
@@ -112,7 +136,9 @@ final class GatewayCommand {
     return new GatewayConfig(host, port, url, adminPort, dataDir.toAbsolutePath().normalize(), database,
         dbPoolSize, eventLoopThreads, maxRequestBytes,
         Duration.ofSeconds(defaultChannelLifetimeSeconds), Duration.ofSeconds(maxChannelLifetimeSeconds),
-        defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis));
+        defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis),
+        channelQueueLimit, ingressQueueLimit, Duration.ofMillis(longPollTimeoutMillis),
+        Duration.ofMillis(keepAliveIntervalMillis));
   }
 
   private static URI parseUrl(String text) {

@@ -25,6 +25,10 @@ public interface GatewayComponent {
 
   EventLoops eventLoops();
 
+  io.pushgate.gateway.dispatch.LiveChannels liveChannels();
+
+  io.pushgate.gateway.dispatch.NotificationLog notificationLog();
+
   /** Builds the graph from a validated configuration. */
   @Component.Factory
   interface Factory {

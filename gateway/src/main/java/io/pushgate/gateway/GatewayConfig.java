@@ -28,6 +28,12 @@ import java.util.Optional;
  * @param defaultMaxNotifications  {@code maxNotifications} granted when a client asks for none
  * @param maxNotificationsLimit    largest {@code maxNotifications} ever granted; larger requests are capped
  * @param expirySweepInterval      how often expired channels are deleted from the database
+ * @param channelQueueLimit        notifications kept per channel until confirmed; beyond it the oldest are dropped
+ * @param ingressQueueLimit        notifications accepted but not yet committed, all channels together;
+ *                                 beyond it enablers get 503
+ * @param longPollTimeout          how long a long poll waits before answering an empty list
+ * @param keepAliveInterval        silence after which a WebSocket is pinged and sent a connCheck; twice
+ *                                 that without a word from the client closes it
  */
 public record GatewayConfig(
     String host,
@@ -43,7 +49,11 @@ public record GatewayConfig(
     Duration maxChannelLifetime,
     int defaultMaxNotifications,
     int maxNotificationsLimit,
-    Duration expirySweepInterval) {
+    Duration expirySweepInterval,
+    int channelQueueLimit,
+    int ingressQueueLimit,
+    Duration longPollTimeout,
+    Duration keepAliveInterval) {
 
   /** Connection settings of an external PostgreSQL. {@link #toString()} never shows the password. */
   public record ExternalDatabase(String jdbcUrl, String user, String password) {
@@ -91,6 +101,12 @@ public record GatewayConfig(
     checkRange("--max-notifications-limit", maxNotificationsLimit, 1, 100_000);
     checkRange("--default-max-notifications", defaultMaxNotifications, 1, maxNotificationsLimit);
     checkRange("--expiry-sweep-interval", expirySweepInterval.toMillis(), 100, Duration.ofDays(1).toMillis());
+    requireNonNull(longPollTimeout, "longPollTimeout");
+    requireNonNull(keepAliveInterval, "keepAliveInterval");
+    checkRange("--channel-queue-limit", channelQueueLimit, 1, 10_000_000);
+    checkRange("--ingress-queue-limit", ingressQueueLimit, 100, 10_000_000);
+    checkRange("--long-poll-timeout", longPollTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
+    checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
   }
 
   /** The base URL of the management API: {@code {publicUrl}/notificationchannel/v1}. */

@@ -16,6 +16,6 @@ public final class GatewayConfigs {
   public static GatewayConfig withPublicUrl(String publicUrl) {
     return new GatewayConfig("127.0.0.1", 8080, URI.create(publicUrl), 8081, Path.of("target/test-data"),
         Optional.empty(), 2, 1, 64 * 1024, Duration.ofSeconds(3600), Duration.ofSeconds(86400), 20, 1000,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), 10_000, 100_000, Duration.ofSeconds(30), Duration.ofSeconds(30));
   }
 }

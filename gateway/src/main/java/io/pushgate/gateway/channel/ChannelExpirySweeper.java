@@ -6,7 +6,6 @@ import io.pushgate.gateway.GatewayConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -54,19 +53,12 @@ public final class ChannelExpirySweeper implements AutoCloseable {
         log.warn("expiry sweep failed: {}", failure.toString());
         return;
       }
-      logExpired(expired);
       if (expired.size() == BATCH) {
         sweepBatch();
       } else {
         running.set(false);
       }
     });
-  }
-
-  private static void logExpired(List<String> expired) {
-    for (String channelId : expired) {
-      log.info("channel expired: {}", channelId);
-    }
   }
 
   @Override

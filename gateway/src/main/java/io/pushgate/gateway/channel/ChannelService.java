@@ -40,14 +40,17 @@ public final class ChannelService {
   private final DbExecutor db;
   private final ChannelPolicy policy;
   private final ChannelTokens tokens;
+  private final ChannelEvents events;
   private final Clock clock;
 
   @Inject
-  ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens, Clock clock) {
+  ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens,
+      ChannelEvents events, Clock clock) {
     this.repository = repository;
     this.db = db;
     this.policy = policy;
     this.tokens = tokens;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -83,6 +86,7 @@ public final class ChannelService {
       boolean deleted = repository.deleteLive(userId, channelId, clock.instant());
       if (deleted) {
         log.info("channel deleted: {}", channelId);
+        events.channelRemoved(channelId, ChannelEvents.RemovalReason.DELETED);
       }
       return deleted;
     });
@@ -107,14 +111,26 @@ public final class ChannelService {
     int granted = policy.grantLifetime(requestedSeconds);
     return db.supply(() -> {
       Instant now = clock.instant();
-      boolean updated = repository.updateLifetime(userId, channelId, granted, now.plusSeconds(granted), now);
-      return updated ? Optional.of(granted) : Optional.empty();
+      Instant expiresAt = now.plusSeconds(granted);
+      boolean updated = repository.updateLifetime(userId, channelId, granted, expiresAt, now);
+      if (!updated) {
+        return Optional.empty();
+      }
+      events.lifetimeChanged(channelId, granted, expiresAt);
+      return Optional.of(granted);
     });
   }
 
   /** Deletes up to {@code limit} expired channels; completes with their ids. */
   public CompletableFuture<List<String>> deleteExpired(int limit) {
-    return db.supply(() -> repository.deleteExpired(clock.instant(), limit));
+    return db.supply(() -> {
+      List<String> expired = repository.deleteExpired(clock.instant(), limit);
+      for (String channelId : expired) {
+        log.info("channel expired: {}", channelId);
+        events.channelRemoved(channelId, ChannelEvents.RemovalReason.EXPIRED);
+      }
+      return expired;
+    });
   }
 
   private CreateResult createOnDb(String userId, ValidRequest request) {

@@ -46,6 +46,7 @@ final class ChannelResource {
       case CHANNELS -> method.equals(HttpMethod.GET) ? list(user) : create(user, body);
       case CHANNEL -> method.equals(HttpMethod.GET) ? read(user, id) : delete(user, id);
       case CHANNEL_LIFETIME -> method.equals(HttpMethod.GET) ? readLifetime(user, id) : refreshLifetime(user, id, body);
+      default -> throw new IllegalArgumentException("not a management resource: " + route.resource());
     };
   }
 

@@ -13,6 +13,17 @@ package io.pushgate.gateway.http;
  *   rest                  routes to a resource and answers it
  * </pre>
  *
+ * A WebSocket handshake on a channelURL turns the pipeline into (Netty's handshaker swaps the HTTP
+ * codec for its frame codec, named {@code wsencoder}/{@code wsdecoder}):
+ *
+ * <pre>
+ *   flush-consolidation
+ *   wsdecoder / wsencoder RFC 6455 frames (bounded payload, UTF-8 checked)
+ *   ws-aggregator         fragments into one message (bounded)
+ *   ws-idle               reader-idle events for pings and connChecks
+ *   ws-session            the channel's subscriber: delivers, answers connCheck, takes confirmations
+ * </pre>
+ *
  * The admin listener (127.0.0.1) reuses {@code http-codec}, {@code http-keep-alive} and
  * {@code http-aggregator}, then ends in {@code admin}.
  *
@@ -25,6 +36,9 @@ public final class PipelineNames {
   public static final String HTTP_AGGREGATOR = "http-aggregator";
   public static final String REST = "rest";
   public static final String ADMIN = "admin";
+  public static final String WS_AGGREGATOR = "ws-aggregator";
+  public static final String WS_IDLE = "ws-idle";
+  public static final String WS_SESSION = "ws-session";
 
   private PipelineNames() {}
 }

@@ -16,7 +16,13 @@ enum Resource {
   /** {@code {base}/{userId}/channels/{channelId}}. */
   CHANNEL(GET, DELETE),
   /** {@code {base}/{userId}/channels/{channelId}/channelLifetime}. */
-  CHANNEL_LIFETIME(GET, PUT);
+  CHANNEL_LIFETIME(GET, PUT),
+  /** A channel's callbackURL, where enablers POST notifications. */
+  CALLBACK(POST),
+  /** A LongPolling channel's channelURL. */
+  LONG_POLL(POST),
+  /** A WebSockets channel's channelURL: only the opening handshake. */
+  WEBSOCKET(GET);
 
   private final List<HttpMethod> allowed;
   private final String allowHeader;

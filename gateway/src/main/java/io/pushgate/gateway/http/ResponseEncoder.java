@@ -28,6 +28,9 @@ final class ResponseEncoder {
     FullHttpResponse http;
     if (response.body() == null) {
       http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.EMPTY_BUFFER);
+    } else if (response.body() instanceof EncodedBody encoded) {
+      http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), encoded.content());
+      http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType(encoded.format()));
     } else {
       byte[] body = codec.write(response.body(), format);
       http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),

@@ -9,9 +9,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.pushgate.gateway.channel.RequestRejectedException;
+import io.pushgate.gateway.dispatch.ChannelGoneException;
 import io.pushgate.gateway.http.Router.BadPathException;
 import io.pushgate.gateway.http.Router.Route;
 import io.pushgate.gateway.store.DatabaseBusyException;
+import io.pushgate.gateway.ws.WebSocketUpgrade;
 import io.pushgate.model.InvalidBodyException;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.ServiceException;
@@ -38,14 +40,21 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
 
   private final Router router;
   private final ChannelResource channels;
+  private final IngressResource ingress;
+  private final LongPollResource longPolls;
+  private final WebSocketUpgrade webSockets;
   private final ResponseEncoder encoder;
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private boolean busy;
 
   @Inject
-  RestHandler(Router router, ChannelResource channels, ResponseEncoder encoder) {
+  RestHandler(Router router, ChannelResource channels, IngressResource ingress, LongPollResource longPolls,
+      WebSocketUpgrade webSockets, ResponseEncoder encoder) {
     this.router = router;
     this.channels = channels;
+    this.ingress = ingress;
+    this.longPolls = longPolls;
+    this.webSockets = webSockets;
     this.encoder = encoder;
   }
 
@@ -85,7 +94,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
         .orElse(MediaFormat.JSON);
     CompletableFuture<ApiResponse> answer;
     try {
-      answer = dispatch(request);
+      answer = dispatch(ctx, request);
     } catch (Exception | AssertionError e) {
       answer = CompletableFuture.failedFuture(e);
     } finally {
@@ -100,7 +109,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     });
   }
 
-  private CompletableFuture<ApiResponse> dispatch(FullHttpRequest request) throws InvalidBodyException {
+  private CompletableFuture<ApiResponse> dispatch(ChannelHandlerContext ctx, FullHttpRequest request)
+      throws InvalidBodyException {
     if (request.decoderResult().isFailure()) {
       return done(ApiResponse.error(ServiceException.serviceError("malformed HTTP request")));
     }
@@ -117,18 +127,34 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     if (!resource.allows(request.method())) {
       return done(ApiResponse.methodNotAllowed(resource));
     }
-    if (ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT)).isEmpty()) {
+    Optional<MediaFormat> accepted = ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT));
+    if (accepted.isEmpty()) {
       return done(ApiResponse.error(HttpResponseStatus.NOT_ACCEPTABLE,
           ServiceException.serviceError("not acceptable; available: application/json, application/xml")));
+    }
+    if (resource == Resource.WEBSOCKET) {
+      // the upgrade answers by itself; a refusal comes back as an ordinary answer
+      return webSockets.upgrade(ctx, request.retain(), route.get().token()).thenApply(refusal -> refusal
+          .map(r -> ApiResponse.error(r.status(), r.error()))
+          .orElse(null));
     }
     byte[] bytes = new byte[request.content().readableBytes()];
     request.content().getBytes(request.content().readerIndex(), bytes);
     RequestBody body = new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE));
-    return channels.handle(route.get(), request.method(), body);
+    return switch (resource) {
+      case CALLBACK -> ingress.post(route.get().token(), body);
+      case LONG_POLL -> longPolls.poll(ctx, route.get().token(), request.uri(), body, accepted.get());
+      default -> channels.handle(route.get(), request.method(), body);
+    };
   }
 
   private void finish(ChannelHandlerContext ctx, MediaFormat format, boolean keepAlive, ApiResponse response,
       Throwable failure) {
+    if (failure == null && response == null) {
+      // upgraded to a WebSocket (this handler is gone) or the long-polling client went away
+      releaseQueued();
+      return;
+    }
     ApiResponse answer = failure == null ? response : toResponse(ctx, failure);
     FullHttpResponse http = encoder.encode(answer, format, ctx.alloc());
     HttpUtil.setKeepAlive(http, keepAlive);
@@ -153,6 +179,9 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     }
     if (cause instanceof HttpStatusException status) {
       return status.response();
+    }
+    if (cause instanceof ChannelGoneException) {
+      return ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("callbackURL"));
     }
     if (cause instanceof DatabaseBusyException) {
       return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE,

@@ -25,8 +25,19 @@ final class Router {
     this.basePath = path == null ? "" : path;
   }
 
-  /** A matched route: the resource and its decoded path variables ({@code channelId} may be null). */
-  record Route(Resource resource, String userId, String channelId) {}
+  /**
+   * A matched route: the resource and its decoded path variables; {@code userId} and
+   * {@code channelId} for the management resources, {@code token} for the capability URLs.
+   */
+  record Route(Resource resource, String userId, String channelId, String token) {
+    static Route management(Resource resource, String userId, String channelId) {
+      return new Route(resource, userId, channelId, null);
+    }
+
+    static Route capability(Resource resource, String token) {
+      return new Route(resource, null, null, token);
+    }
+  }
 
   /** Thrown for a path that names a resource but carries an invalid variable (bad escape, empty userId). */
   static final class BadPathException extends Exception {
@@ -49,8 +60,9 @@ final class Router {
     if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
       path = path.substring(basePath.length());
     }
-    if (!path.startsWith(API_PREFIX)) {
-      return Optional.empty();
+    Optional<Route> capability = capability(path);
+    if (capability.isPresent() || !path.startsWith(API_PREFIX)) {
+      return capability;
     }
     String rest = path.substring(API_PREFIX.length());
     if (rest.endsWith("/")) {
@@ -85,7 +97,34 @@ final class Router {
         return Optional.empty();
       }
     }
-    return Optional.of(new Route(resource, userId, channelId));
+    return Optional.of(Route.management(resource, userId, channelId));
+  }
+
+  /** {@code /callbacks/{token}}, {@code /longpoll/{token}}, {@code /ws/{token}} (shapes in {@link ChannelUrls}). */
+  private static Optional<Route> capability(String path) {
+    Resource resource;
+    String token;
+    if (path.startsWith(ChannelUrls.CALLBACK_PATH)) {
+      resource = Resource.CALLBACK;
+      token = path.substring(ChannelUrls.CALLBACK_PATH.length());
+    } else if (path.startsWith(ChannelUrls.LONG_POLL_PATH)) {
+      resource = Resource.LONG_POLL;
+      token = path.substring(ChannelUrls.LONG_POLL_PATH.length());
+    } else if (path.startsWith(ChannelUrls.WEBSOCKET_PATH)) {
+      resource = Resource.WEBSOCKET;
+      token = path.substring(ChannelUrls.WEBSOCKET_PATH.length());
+    } else {
+      return Optional.empty();
+    }
+    // tokens are URL-safe base64: anything else names no channel
+    if (token.isEmpty() || token.length() > 64 || !token.chars().allMatch(Router::isTokenChar)) {
+      return Optional.empty();
+    }
+    return Optional.of(Route.capability(resource, token));
+  }
+
+  private static boolean isTokenChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
   }
 
   private static String decode(String segment, String part) throws BadPathException {

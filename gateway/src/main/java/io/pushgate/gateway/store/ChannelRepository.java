@@ -73,6 +73,26 @@ public final class ChannelRepository {
         .map(ChannelRepository::toChannel);
   }
 
+  /** The live channel whose callbackURL carries {@code token}, with its log's last sequence number. */
+  public Optional<ChannelWithSeq> findLiveByCallbackToken(String token, Instant now) {
+    return findLiveBy(CHANNEL.CALLBACK_TOKEN.eq(token), now);
+  }
+
+  /** The live channel whose channelURL carries {@code token}, with its log's last sequence number. */
+  public Optional<ChannelWithSeq> findLiveByChannelToken(String token, Instant now) {
+    return findLiveBy(CHANNEL.CHANNEL_TOKEN.eq(token), now);
+  }
+
+  /** A channel and the {@code last_seq} column (see the V2 migration). */
+  public record ChannelWithSeq(Channel channel, long lastSeq) {}
+
+  private Optional<ChannelWithSeq> findLiveBy(org.jooq.Condition condition, Instant now) {
+    return database.dsl().selectFrom(CHANNEL)
+        .where(condition, CHANNEL.EXPIRES_AT.gt(now))
+        .fetchOptional()
+        .map(row -> new ChannelWithSeq(toChannel(row), row.getLastSeq()));
+  }
+
   /** The user's row with this correlator, live or expired-but-not-yet-swept. */
   public Optional<StoredChannel> findByCorrelator(String userId, String clientCorrelator) {
     return database.dsl().selectFrom(CHANNEL)

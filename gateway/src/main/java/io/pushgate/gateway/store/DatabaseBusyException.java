@@ -1,10 +1,13 @@
 package io.pushgate.gateway.store;
 
-/** The database executor's queue is full; the request is refused rather than queued without bound. */
+/**
+ * The database cannot keep up: a bounded queue in front of it (the database executor's, the
+ * notification log's) is full. The request is refused (503) rather than queued without bound.
+ */
 public final class DatabaseBusyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  DatabaseBusyException() {
-    super("database executor queue is full", null, false, false);
+  public DatabaseBusyException(String queue) {
+    super(queue + " is full", null, false, false);
   }
 }

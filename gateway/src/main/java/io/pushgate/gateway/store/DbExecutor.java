@@ -42,7 +42,7 @@ public final class DbExecutor implements AutoCloseable {
     try {
       return CompletableFuture.supplyAsync(work, executor);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(new DatabaseBusyException());
+      return CompletableFuture.failedFuture(new DatabaseBusyException("database executor queue"));
     }
   }
 

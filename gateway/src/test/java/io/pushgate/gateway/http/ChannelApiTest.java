@@ -8,19 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pushgate.gateway.Await;
 import io.pushgate.gateway.Json;
+import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,22 +44,16 @@ class ChannelApiTest {
       </nc:notificationChannel>""";
   static final String FORM_C1 = "clientCorrelator=123&applicationTag=myApp&channelType=LongPolling&maxNotifications=1&channelLifetime=7200";
 
-  @TempDir
-  static Path dataDir;
+  @RegisterExtension
+  static final GatewayExtension extension = new GatewayExtension("--max-channel-lifetime", "3600", "--expiry-sweep-interval", "200",
+        "--max-request-bytes", "4096");
   private TestGateway gateway;
 
   @BeforeAll
   void start() {
-    gateway = TestGateway.start(dataDir, "--max-channel-lifetime", "3600", "--expiry-sweep-interval", "200",
-        "--max-request-bytes", "4096");
+    gateway = extension.get();
   }
 
-  @AfterAll
-  void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
 
   /** A fresh user id per test, percent-encoded the way clients send tel: URIs. */
   private static String newUser() {

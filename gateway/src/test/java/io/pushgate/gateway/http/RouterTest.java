@@ -18,18 +18,18 @@ class RouterTest {
   @Test
   void testChannelsWithEncodedTelUser() throws Exception {
     Route route = router.match("/notificationchannel/v1/tel%3A%2B19585550100/channels").orElseThrow();
-    assertEquals(new Route(Resource.CHANNELS, "tel:+19585550100", null), route);
+    assertEquals(Route.management(Resource.CHANNELS, "tel:+19585550100", null), route);
   }
 
   @Test
   void testPlusStaysPlusInAPathSegment() throws Exception {
     Route route = router.match("/notificationchannel/v1/tel:+19585550100/channels/ch1?x=1").orElseThrow();
-    assertEquals(new Route(Resource.CHANNEL, "tel:+19585550100", "ch1"), route);
+    assertEquals(Route.management(Resource.CHANNEL, "tel:+19585550100", "ch1"), route);
   }
 
   @Test
   void testLifetimeAndTrailingSlash() throws Exception {
-    assertEquals(new Route(Resource.CHANNEL_LIFETIME, "acr:pseudonym123", "ch9"),
+    assertEquals(Route.management(Resource.CHANNEL_LIFETIME, "acr:pseudonym123", "ch9"),
         router.match("/notificationchannel/v1/acr%3Apseudonym123/channels/ch9/channelLifetime/").orElseThrow());
   }
 
@@ -40,9 +40,16 @@ class RouterTest {
     assertEquals(Resource.CHANNELS, behindPrefix.match("/notificationchannel/v1/u/channels").orElseThrow().resource());
   }
 
+  @Test
+  void testCapabilityUrls() throws Exception {
+    assertEquals(Route.capability(Resource.CALLBACK, "abc_-9"), router.match("/callbacks/abc_-9").orElseThrow());
+    assertEquals(Route.capability(Resource.LONG_POLL, "tok"), router.match("/longpoll/tok?x=1").orElseThrow());
+    assertEquals(Route.capability(Resource.WEBSOCKET, "tok"), behindPrefix.match("/exampleAPI/ws/tok").orElseThrow());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
-      "/", "/notificationchannel/v1", "/notificationchannel/v1/", "/notificationchannel/v2/u/channels",
+      "/callbacks/", "/callbacks/a/b", "/callbacks/a%20b", "/ws/a.b", "/", "/notificationchannel/v1", "/notificationchannel/v1/", "/notificationchannel/v2/u/channels",
       "/v1/notificationchannel/u/channels", "/notificationchannel/v1/u", "/notificationchannel/v1/u/chanels",
       "/notificationchannel/v1/u/channels/c/other", "/notificationchannel/v1/u/channels/c/channelLifetime/x",
       "/notificationchannel/v1/u/channels//channelLifetime"})

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoop;
 import io.pushgate.gateway.Await;
+import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.channel.ChannelService.CreateResult;
 import io.pushgate.model.ChannelType;
 import io.pushgate.model.NotificationChannel;
 import io.pushgate.model.WebSocketsData;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,36 +20,29 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The persistence layer against the embedded PostgreSQL, through the production wiring. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 class StoreTest {
-  @TempDir
-  static Path dataDir;
+  @RegisterExtension
+  static final GatewayExtension extension = new GatewayExtension("--expiry-sweep-interval", "100");
   private TestGateway gateway;
   private ChannelService channels;
   private ChannelRepository repository;
 
   @BeforeAll
   void start() {
-    gateway = TestGateway.start(dataDir, "--expiry-sweep-interval", "100");
+    gateway = extension.get();
     channels = gateway.component().channelService();
     repository = gateway.component().channelRepository();
   }
 
-  @AfterAll
-  void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
 
   private static NotificationChannel webSockets(String correlator, Integer lifetime) {
     return new NotificationChannel(correlator, null, ChannelType.WebSockets, new WebSocketsData(null, 3), lifetime, null, null);

@@ -1,0 +1,125 @@
+package io.pushgate.gateway.dispatch;
+
+import io.pushgate.gateway.channel.ChannelEvents;
+import io.pushgate.gateway.store.ChannelRepository;
+import io.pushgate.gateway.store.ChannelRepository.ChannelWithSeq;
+import io.pushgate.gateway.store.DbExecutor;
+import io.pushgate.gateway.store.NotificationRepository;
+import io.pushgate.gateway.store.NotificationRepository.LogState;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The channels in use, by id and by their two capability tokens. A channel is loaded from the
+ * database on first use (an enabler's POST, a WebSocket, a poll) and forgotten when it is deleted or
+ * expires. Lookups answer "absent" for a channel whose lifetime has run out even before the expiry
+ * sweep removes it.
+ */
+@Singleton
+public final class LiveChannels implements ChannelEvents {
+  private final ConcurrentHashMap<String, LiveChannel> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LiveChannel> byCallbackToken = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LiveChannel> byChannelToken = new ConcurrentHashMap<>();
+  private final ChannelRepository channels;
+  private final NotificationRepository notifications;
+  private final DbExecutor db;
+  private final Clock clock;
+
+  @Inject
+  LiveChannels(ChannelRepository channels, NotificationRepository notifications, DbExecutor db, Clock clock) {
+    this.channels = channels;
+    this.notifications = notifications;
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** The channel an enabler reaches through its callbackURL. */
+  public CompletableFuture<Optional<LiveChannel>> byCallbackToken(String token) {
+    return lookup(byCallbackToken, token, now -> channels.findLiveByCallbackToken(token, now));
+  }
+
+  /** The channel a client reaches through its channelURL. */
+  public CompletableFuture<Optional<LiveChannel>> byChannelToken(String token) {
+    return lookup(byChannelToken, token, now -> channels.findLiveByChannelToken(token, now));
+  }
+
+  private CompletableFuture<Optional<LiveChannel>> lookup(ConcurrentHashMap<String, LiveChannel> index, String token,
+      Function<Instant, Optional<ChannelWithSeq>> query) {
+    LiveChannel known = index.get(token);
+    if (known != null) {
+      return CompletableFuture.completedFuture(live(known));
+    }
+    return db.supply(() -> query.apply(clock.instant()).map(this::load));
+  }
+
+  /** Builds the live state from the database (on a database thread) and registers it once. */
+  private LiveChannel load(ChannelWithSeq found) {
+    String id = found.channel().channelId();
+    LiveChannel existing = byId.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    LogState state = notifications.state(id, found.lastSeq());
+    LiveChannel fresh = new LiveChannel(found.channel(), state.firstSeq(), state.lastSeq());
+    LiveChannel winner = byId.putIfAbsent(id, fresh);
+    if (winner != null) {
+      return winner;
+    }
+    byCallbackToken.put(fresh.channel().callbackToken(), fresh);
+    byChannelToken.put(fresh.channel().channelToken(), fresh);
+    return fresh;
+  }
+
+  private Optional<LiveChannel> live(LiveChannel channel) {
+    return channel.isExpired(clock.instant()) || channel.isRemoved() ? Optional.empty() : Optional.of(channel);
+  }
+
+  @Override
+  public void channelRemoved(String channelId, RemovalReason reason) {
+    LiveChannel channel = byId.remove(channelId);
+    if (channel == null) {
+      return;
+    }
+    byCallbackToken.remove(channel.channel().callbackToken());
+    byChannelToken.remove(channel.channel().channelToken());
+    Subscriber subscriber = channel.remove();
+    if (subscriber != null) {
+      subscriber.close(reason == RemovalReason.EXPIRED ? Subscriber.Ending.EXPIRED : Subscriber.Ending.DELETED);
+    }
+  }
+
+  @Override
+  public void lifetimeChanged(String channelId, int lifetimeSeconds, Instant expiresAt) {
+    LiveChannel channel = byId.get(channelId);
+    if (channel != null) {
+      channel.lifetimeChanged(lifetimeSeconds, expiresAt);
+    }
+  }
+
+  /** Stops every subscriber (gateway shutdown). */
+  public void closeAll() {
+    for (LiveChannel channel : byId.values()) {
+      Subscriber subscriber = channel.attach(null);
+      if (subscriber != null) {
+        subscriber.close(Subscriber.Ending.SHUTDOWN);
+      }
+    }
+  }
+
+  /** Whether a WebSocket or a parked poll is attached to the channel now. */
+  public boolean isSubscribed(String channelId) {
+    LiveChannel channel = byId.get(channelId);
+    return channel != null && channel.hasSubscriber();
+  }
+
+  /** How many channels are in memory (for tests and, later, a gauge). */
+  public int size() {
+    return byId.size();
+  }
+}

@@ -1,0 +1,241 @@
+package io.pushgate.gateway.dispatch;
+
+import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.store.DatabaseBusyException;
+import io.pushgate.gateway.store.DbExecutor;
+import io.pushgate.gateway.store.NotificationRepository;
+import io.pushgate.gateway.store.NotificationRepository.Append;
+import io.pushgate.model.RawNotification;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable notification log's writer, by group commit: one thread takes every append waiting,
+ * numbers the notifications per channel, writes them all with one multi-row INSERT (one round trip,
+ * one commit), and only then completes the appends and wakes the channels' subscribers. Under load a
+ * batch grows to {@link #MAX_BATCH} notifications; idle, a single append is written at once.
+ *
+ * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
+ * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
+ * After each commit a channel over {@code --channel-queue-limit} stored notifications loses its
+ * oldest ones; they are counted in {@link #dropped()}.
+ */
+@Singleton
+public final class NotificationLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
+  /**
+   * Most notifications in one INSERT (6 parameters each stays well below PostgreSQL's 65,535), and
+   * so in one append: an enabler's list may hold no more.
+   */
+  public static final int MAX_BATCH = 4_000;
+
+  private final NotificationRepository repository;
+  private final DbExecutor db;
+  private final Clock clock;
+  private final int channelQueueLimit;
+  private final Semaphore capacity;
+  private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong spilled = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  @Inject
+  NotificationLog(NotificationRepository repository, DbExecutor db, Clock clock, GatewayConfig config) {
+    this.repository = repository;
+    this.db = db;
+    this.clock = clock;
+    this.channelQueueLimit = config.channelQueueLimit();
+    this.capacity = new Semaphore(config.ingressQueueLimit());
+    this.writer = new Thread(this::run, "pushgate-log-writer");
+    this.writer.setDaemon(true);
+  }
+
+  /** One enabler POST waiting for its commit. */
+  private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, CompletableFuture<Void> done) {}
+
+  public void start() {
+    writer.start();
+  }
+
+  /**
+   * Appends notifications to a channel's log. The future completes once they are committed (then an
+   * enabler may be told 2xx), or fails with {@link DatabaseBusyException} when the queue is full or
+   * {@link ChannelGoneException} when the channel went away meanwhile.
+   */
+  public CompletableFuture<Void> append(LiveChannel channel, List<RawNotification> notifications) {
+    if (notifications.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (!running) {
+      return CompletableFuture.failedFuture(new DatabaseBusyException("notification log (stopping)"));
+    }
+    if (notifications.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("more than " + MAX_BATCH + " notifications in one append");
+    }
+    if (!capacity.tryAcquire(notifications.size())) {
+      return CompletableFuture.failedFuture(new DatabaseBusyException("notification log queue"));
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    queue.add(new PendingAppend(channel, notifications, done));
+    return done;
+  }
+
+  /**
+   * The client confirmed the channel's notifications up to {@code seq}: they leave the log (on the
+   * database executor). A confirmation of nothing new costs nothing.
+   */
+  public void acknowledge(LiveChannel channel, long seq) {
+    long upTo = channel.acknowledge(seq);
+    if (upTo >= 0) {
+      db.supply(() -> repository.removeUpTo(channel.id(), upTo)).whenComplete((removed, failure) -> {
+        if (failure != null) {
+          log.warn("could not remove confirmed notifications of channel {}: {}", channel.id(), failure.toString());
+        }
+      });
+    }
+  }
+
+  /** Notifications removed because their channel held more than the per-channel limit. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Notifications that did not fit in a subscriber's memory cache and are read back from the log. */
+  public long spilled() {
+    return spilled.get();
+  }
+
+  private void run() {
+    List<PendingAppend> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        int count = first.notifications().size();
+        PendingAppend next;
+        while (count < MAX_BATCH && (next = queue.peek()) != null
+            && count + next.notifications().size() <= MAX_BATCH) {
+          batch.add(queue.poll());
+          count += next.notifications().size();
+        }
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | Error e) {
+        log.error("notification log writer failed a batch", e);
+        for (PendingAppend append : batch) {
+          fail(append, e);
+        }
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<PendingAppend> batch) {
+    List<List<LoggedNotification>> numbered = new ArrayList<>(batch.size());
+    List<Append> rows = new ArrayList<>();
+    for (PendingAppend append : batch) {
+      List<LoggedNotification> logged = number(append);
+      numbered.add(logged);
+      for (LoggedNotification n : logged) {
+        rows.add(new Append(append.channel().id(), n.seq(), n.notification()));
+      }
+    }
+    try {
+      repository.append(rows, clock.instant());
+      for (int i = 0; i < batch.size(); i++) {
+        committed(batch.get(i), numbered.get(i));
+      }
+    } catch (RuntimeException batchFailure) {
+      // one channel deleted meanwhile fails the whole statement: write the appends one by one so
+      // only that channel's enabler hears of it
+      for (int i = 0; i < batch.size(); i++) {
+        writeAlone(batch.get(i), numbered.get(i));
+      }
+    }
+  }
+
+  private void writeAlone(PendingAppend append, List<LoggedNotification> logged) {
+    List<Append> rows = new ArrayList<>(logged.size());
+    for (LoggedNotification n : logged) {
+      rows.add(new Append(append.channel().id(), n.seq(), n.notification()));
+    }
+    try {
+      repository.append(rows, clock.instant());
+      committed(append, logged);
+    } catch (RuntimeException e) {
+      if (append.channel().isRemoved()) {
+        fail(append, new ChannelGoneException(append.channel().id()));
+      } else {
+        log.warn("notification append to channel {} failed: {}", append.channel().id(), e.toString());
+        fail(append, e);
+      }
+    }
+  }
+
+  private static List<LoggedNotification> number(PendingAppend append) {
+    List<RawNotification> notifications = append.notifications();
+    long seq = append.channel().reserve(notifications.size());
+    List<LoggedNotification> logged = new ArrayList<>(notifications.size());
+    for (RawNotification notification : notifications) {
+      logged.add(new LoggedNotification(seq++, notification));
+    }
+    return logged;
+  }
+
+  private void committed(PendingAppend append, List<LoggedNotification> logged) {
+    LiveChannel channel = append.channel();
+    spilled.addAndGet(channel.committed(logged));
+    long cut = channel.overflowCut(channelQueueLimit);
+    if (cut >= 0) {
+      try {
+        int removed = repository.removeUpTo(channel.id(), cut);
+        dropped.addAndGet(removed);
+        log.debug("channel {} over its limit of {} notifications: dropped the oldest {}", channel.id(),
+            channelQueueLimit, removed);
+      } catch (RuntimeException e) {
+        log.warn("could not drop old notifications of channel {}: {}", channel.id(), e.toString());
+      }
+    }
+    capacity.release(logged.size());
+    append.done().complete(null);
+  }
+
+  private void fail(PendingAppend append, Throwable cause) {
+    if (!append.done().isDone()) {
+      capacity.release(append.notifications().size());
+      append.done().completeExceptionally(cause);
+    }
+  }
+
+  /** Stops taking appends, commits what is queued, and stops the writer. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    PendingAppend left;
+    while ((left = queue.poll()) != null) {
+      fail(left, new DatabaseBusyException("notification log (stopped)"));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.pushgate.gateway.delivery;
+
+import static io.pushgate.gateway.delivery.Channels.numbers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushgate.gateway.Json;
+import io.pushgate.gateway.RawWebSocket;
+import io.pushgate.gateway.GatewayExtension;
+import io.pushgate.gateway.TestGateway;
+import io.pushgate.gateway.WsClient;
+import io.pushgate.gateway.delivery.Channels.Created;
+import java.io.EOFException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Server-initiated keep-alive: ping and connCheck after silence; a connAck confirms; a dead peer is closed. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class KeepAliveTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @RegisterExtension
+  static final GatewayExtension extension = new GatewayExtension("--keep-alive-interval", "400");
+  private TestGateway gateway;
+
+  @BeforeAll
+  void start() {
+    gateway = extension.get();
+  }
+
+
+  /** The next message whose root is {@code root}, skipping the server's periodic connChecks. */
+  private static JsonNode nextWithRoot(WsClient ws, String root) {
+    while (true) {
+      JsonNode message = Json.parse(ws.next(WAIT));
+      if (message.has(root)) {
+        return message.get(root);
+      }
+    }
+  }
+
+  @Test
+  void testSuccess_connAckToTheServersConnCheckConfirmsWhatCameBefore() {
+    Created channel = Channels.create(gateway, "WebSockets", 10);
+    try (WsClient ws = WsClient.connect(channel.channelUrl())) {
+      Channels.postList(gateway, channel, 0, 3);
+      assertEquals(List.of(0, 1, 2), numbers(ws.next(WAIT)));
+      // silence from the client: the server asks, announcing its interval and the lifetime it offers
+      JsonNode check = nextWithRoot(ws, "connCheck");
+      assertEquals("1", check.get("checkInterval").asText());
+      assertEquals("3600", check.get("newChannelLifetime").asText());
+      ws.send("{\"connAck\": null}");
+      // messages are handled in order: once this connCheck is answered, the connAck above was taken
+      ws.send("{\"connCheck\": null}");
+      assertEquals("3600", nextWithRoot(ws, "connAck").get("channelLifetime").asText());
+    }
+    Channels.post(gateway, channel, 3);
+    try (WsClient ws = WsClient.connect(channel.channelUrl())) {
+      assertEquals(List.of(3), numbers(ws.next(WAIT)), "only what was not confirmed");
+    }
+  }
+
+  @Test
+  void testSuccess_aPeerThatNeverAnswersIsClosed() throws Exception {
+    Created channel = Channels.create(gateway, "WebSockets", 10);
+    try (RawWebSocket silent = RawWebSocket.connect(channel.channelUrl(), 0)) {
+      // it gets a ping and a connCheck, answers nothing, and after another interval is closed
+      boolean pinged = false;
+      RawWebSocket.Frame frame;
+      while ((frame = silent.read()).opcode() != 8) {
+        pinged |= frame.opcode() == 9;
+      }
+      assertTrue(pinged, "pinged before being closed");
+      int code = ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF);
+      assertEquals(1001, code);
+      assertThrows(EOFException.class, silent::read);
+    }
+  }
+}
