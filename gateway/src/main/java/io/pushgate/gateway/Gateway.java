@@ -4,6 +4,7 @@ import io.pushgate.gateway.admin.Readiness;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
+import io.pushgate.gateway.movies.WebhookSender;
 import io.pushgate.gateway.store.Database;
 import io.pushgate.gateway.store.DbExecutor;
 import jakarta.inject.Inject;
@@ -29,13 +30,14 @@ public final class Gateway implements AutoCloseable {
   private final ChannelExpirySweeper sweeper;
   private final NotificationLog notificationLog;
   private final LiveChannels liveChannels;
+  private final WebhookSender webhooks;
   private final Readiness readiness;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
 
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
-      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, Readiness readiness) {
+      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks, Readiness readiness) {
     this.config = config;
     this.database = database;
     this.db = db;
@@ -44,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     this.sweeper = sweeper;
     this.notificationLog = notificationLog;
     this.liveChannels = liveChannels;
+    this.webhooks = webhooks;
     this.readiness = readiness;
   }
 
@@ -89,6 +92,7 @@ public final class Gateway implements AutoCloseable {
     sweeper.close();
     listeners.close();
     liveChannels.closeAll();
+    webhooks.close();
     notificationLog.close(); // what was accepted is committed before the pool closes
     loops.close();
     db.close();

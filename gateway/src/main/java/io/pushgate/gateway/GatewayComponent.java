@@ -29,6 +29,8 @@ public interface GatewayComponent {
 
   io.pushgate.gateway.dispatch.NotificationLog notificationLog();
 
+  io.pushgate.gateway.movies.WebhookSender webhookSender();
+
   /** Builds the graph from a validated configuration. */
   @Component.Factory
   interface Factory {

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  * knowing one grants nothing about another.
  */
 @Singleton
-final class ChannelTokens {
+public final class ChannelTokens {
   static final int RANDOM_BYTES = 18;
 
   private final SecureRandom random = new SecureRandom();
@@ -20,7 +20,7 @@ final class ChannelTokens {
   @Inject
   ChannelTokens() {}
 
-  String next() {
+  public String next() {
     byte[] bytes = new byte[RANDOM_BYTES];
     random.nextBytes(bytes);
     return encoder.encodeToString(bytes);

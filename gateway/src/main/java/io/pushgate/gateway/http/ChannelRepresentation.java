@@ -13,10 +13,10 @@ import java.util.List;
 /** Builds the spec's representations of channels: every server-owned field filled (spec §5.2.2.2). */
 @Singleton
 final class ChannelRepresentation {
-  private final ChannelUrls urls;
+  private final PublicUrls urls;
 
   @Inject
-  ChannelRepresentation(ChannelUrls urls) {
+  ChannelRepresentation(PublicUrls urls) {
     this.urls = urls;
   }
 

@@ -27,11 +27,11 @@ final class ChannelResource {
 
   private final ChannelService channels;
   private final ChannelRepresentation representation;
-  private final ChannelUrls urls;
+  private final PublicUrls urls;
   private final Codec codec;
 
   @Inject
-  ChannelResource(ChannelService channels, ChannelRepresentation representation, ChannelUrls urls, Codec codec) {
+  ChannelResource(ChannelService channels, ChannelRepresentation representation, PublicUrls urls, Codec codec) {
     this.channels = channels;
     this.representation = representation;
     this.urls = urls;
@@ -41,7 +41,7 @@ final class ChannelResource {
   /** Answers an allowed method on a matched route; the router has already checked the method. */
   CompletableFuture<ApiResponse> handle(Route route, HttpMethod method, RequestBody body) throws InvalidBodyException {
     String user = route.userId();
-    String id = route.channelId();
+    String id = route.id();
     return switch (route.resource()) {
       case CHANNELS -> method.equals(HttpMethod.GET) ? list(user) : create(user, body);
       case CHANNEL -> method.equals(HttpMethod.GET) ? read(user, id) : delete(user, id);

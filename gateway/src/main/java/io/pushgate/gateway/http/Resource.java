@@ -2,6 +2,7 @@ package io.pushgate.gateway.http;
 
 import static io.netty.handler.codec.http.HttpMethod.DELETE;
 import static io.netty.handler.codec.http.HttpMethod.GET;
+import static io.netty.handler.codec.http.HttpMethod.PATCH;
 import static io.netty.handler.codec.http.HttpMethod.POST;
 import static io.netty.handler.codec.http.HttpMethod.PUT;
 
@@ -22,7 +23,15 @@ enum Resource {
   /** A LongPolling channel's channelURL. */
   LONG_POLL(POST),
   /** A WebSockets channel's channelURL: only the opening handshake. */
-  WEBSOCKET(GET);
+  WEBSOCKET(GET),
+  /** The sample enabler: {@code /movies/v1/movies}. */
+  MOVIES(GET, POST),
+  /** {@code /movies/v1/movies/{movieId}}. */
+  MOVIE(GET, PUT, PATCH, DELETE),
+  /** {@code /movies/v1/{userId}/subscriptions}. */
+  MOVIE_SUBSCRIPTIONS(GET, POST),
+  /** {@code /movies/v1/{userId}/subscriptions/{subscriptionId}}. */
+  MOVIE_SUBSCRIPTION(GET, DELETE);
 
   private final List<HttpMethod> allowed;
   private final String allowHeader;

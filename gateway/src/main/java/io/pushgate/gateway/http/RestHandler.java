@@ -43,18 +43,20 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
   private final IngressResource ingress;
   private final LongPollResource longPolls;
   private final WebSocketUpgrade webSockets;
+  private final MoviesResource movies;
   private final ResponseEncoder encoder;
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private boolean busy;
 
   @Inject
   RestHandler(Router router, ChannelResource channels, IngressResource ingress, LongPollResource longPolls,
-      WebSocketUpgrade webSockets, ResponseEncoder encoder) {
+      WebSocketUpgrade webSockets, MoviesResource movies, ResponseEncoder encoder) {
     this.router = router;
     this.channels = channels;
     this.ingress = ingress;
     this.longPolls = longPolls;
     this.webSockets = webSockets;
+    this.movies = movies;
     this.encoder = encoder;
   }
 
@@ -144,6 +146,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     return switch (resource) {
       case CALLBACK -> ingress.post(route.get().token(), body);
       case LONG_POLL -> longPolls.poll(ctx, route.get().token(), request.uri(), body, accepted.get());
+      case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
+          movies.handle(route.get(), request.method(), request.uri(), body, accepted.get());
       default -> channels.handle(route.get(), request.method(), body);
     };
   }

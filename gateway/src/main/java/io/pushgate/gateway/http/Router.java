@@ -14,6 +14,7 @@ import java.util.Optional;
 @Singleton
 final class Router {
   static final String API_PREFIX = "/notificationchannel/v1/";
+  static final String MOVIES_PREFIX = "/movies/v1/";
   /** Longest userId accepted, decoded (the column holds 512; 256 is plenty for tel:, sip:, acr:). */
   static final int MAX_USER_ID_LENGTH = 256;
 
@@ -26,12 +27,12 @@ final class Router {
   }
 
   /**
-   * A matched route: the resource and its decoded path variables; {@code userId} and
-   * {@code channelId} for the management resources, {@code token} for the capability URLs.
+   * A matched route: the resource and its decoded path variables: {@code userId} and {@code id} (a
+   * channelId, movieId or subscriptionId; null on collections), or {@code token} for the capability URLs.
    */
-  record Route(Resource resource, String userId, String channelId, String token) {
-    static Route management(Resource resource, String userId, String channelId) {
-      return new Route(resource, userId, channelId, null);
+  record Route(Resource resource, String userId, String id, String token) {
+    static Route management(Resource resource, String userId, String id) {
+      return new Route(resource, userId, id, null);
     }
 
     static Route capability(Resource resource, String token) {
@@ -61,8 +62,14 @@ final class Router {
       path = path.substring(basePath.length());
     }
     Optional<Route> capability = capability(path);
-    if (capability.isPresent() || !path.startsWith(API_PREFIX)) {
+    if (capability.isPresent()) {
       return capability;
+    }
+    if (path.startsWith(MOVIES_PREFIX)) {
+      return movies(path.substring(MOVIES_PREFIX.length()));
+    }
+    if (!path.startsWith(API_PREFIX)) {
+      return Optional.empty();
     }
     String rest = path.substring(API_PREFIX.length());
     if (rest.endsWith("/")) {
@@ -100,19 +107,51 @@ final class Router {
     return Optional.of(Route.management(resource, userId, channelId));
   }
 
-  /** {@code /callbacks/{token}}, {@code /longpoll/{token}}, {@code /ws/{token}} (shapes in {@link ChannelUrls}). */
+  /**
+   * {@code movies}, {@code movies/{movieId}}, {@code {userId}/subscriptions[/{subscriptionId}]}. A
+   * first segment {@code movies} always means the movies collection.
+   */
+  private static Optional<Route> movies(String rest) throws BadPathException {
+    if (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    String[] segments = rest.split("/", -1);
+    if (segments[0].equals("movies")) {
+      if (segments.length == 1) {
+        return Optional.of(Route.management(Resource.MOVIES, null, null));
+      }
+      if (segments.length == 2 && !segments[1].isEmpty()) {
+        return Optional.of(Route.management(Resource.MOVIE, null, decode(segments[1], "movieId")));
+      }
+      return Optional.empty();
+    }
+    if (segments.length < 2 || segments.length > 3 || !segments[1].equals("subscriptions")) {
+      return Optional.empty();
+    }
+    String userId = decode(segments[0], "userId");
+    if (userId.isEmpty() || userId.length() > MAX_USER_ID_LENGTH) {
+      throw new BadPathException("userId");
+    }
+    if (segments.length == 2) {
+      return Optional.of(Route.management(Resource.MOVIE_SUBSCRIPTIONS, userId, null));
+    }
+    return segments[2].isEmpty() ? Optional.empty()
+        : Optional.of(Route.management(Resource.MOVIE_SUBSCRIPTION, userId, decode(segments[2], "subscriptionId")));
+  }
+
+  /** {@code /callbacks/{token}}, {@code /longpoll/{token}}, {@code /ws/{token}} (shapes in {@link PublicUrls}). */
   private static Optional<Route> capability(String path) {
     Resource resource;
     String token;
-    if (path.startsWith(ChannelUrls.CALLBACK_PATH)) {
+    if (path.startsWith(PublicUrls.CALLBACK_PATH)) {
       resource = Resource.CALLBACK;
-      token = path.substring(ChannelUrls.CALLBACK_PATH.length());
-    } else if (path.startsWith(ChannelUrls.LONG_POLL_PATH)) {
+      token = path.substring(PublicUrls.CALLBACK_PATH.length());
+    } else if (path.startsWith(PublicUrls.LONG_POLL_PATH)) {
       resource = Resource.LONG_POLL;
-      token = path.substring(ChannelUrls.LONG_POLL_PATH.length());
-    } else if (path.startsWith(ChannelUrls.WEBSOCKET_PATH)) {
+      token = path.substring(PublicUrls.LONG_POLL_PATH.length());
+    } else if (path.startsWith(PublicUrls.WEBSOCKET_PATH)) {
       resource = Resource.WEBSOCKET;
-      token = path.substring(ChannelUrls.WEBSOCKET_PATH.length());
+      token = path.substring(PublicUrls.WEBSOCKET_PATH.length());
     } else {
       return Optional.empty();
     }

@@ -41,6 +41,18 @@ class RouterTest {
   }
 
   @Test
+  void testMoviesRoutes() throws Exception {
+    assertEquals(Route.management(Resource.MOVIES, null, null), router.match("/movies/v1/movies?offset=5").orElseThrow());
+    assertEquals(Route.management(Resource.MOVIE, null, "glass-harbor"), router.match("/movies/v1/movies/glass-harbor").orElseThrow());
+    assertEquals(Route.management(Resource.MOVIE_SUBSCRIPTIONS, "tel:+1", null),
+        router.match("/movies/v1/tel%3A%2B1/subscriptions").orElseThrow());
+    assertEquals(Route.management(Resource.MOVIE_SUBSCRIPTION, "u", "s1"), router.match("/movies/v1/u/subscriptions/s1/").orElseThrow());
+    assertTrue(router.match("/movies/v1/movies/a/b").isEmpty());
+    assertTrue(router.match("/movies/v1/u/other").isEmpty());
+    assertTrue(router.match("/movies/v2/movies").isEmpty());
+  }
+
+  @Test
   void testCapabilityUrls() throws Exception {
     assertEquals(Route.capability(Resource.CALLBACK, "abc_-9"), router.match("/callbacks/abc_-9").orElseThrow());
     assertEquals(Route.capability(Resource.LONG_POLL, "tok"), router.match("/longpoll/tok?x=1").orElseThrow());

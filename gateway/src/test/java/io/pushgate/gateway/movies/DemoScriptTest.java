@@ -1,0 +1,37 @@
+package io.pushgate.gateway.movies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pushgate.gateway.GatewayExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** scripts/demo, exactly as a user runs it (java scripts/Demo.java), against a real gateway. */
+@Timeout(120)
+class DemoScriptTest {
+  @RegisterExtension
+  static final GatewayExtension extension = new GatewayExtension();
+
+  @Test
+  void testSuccess_theDemoShowsTheNotificationArriving() throws Exception {
+    Path demo = Path.of("..", "scripts", "Demo.java").toAbsolutePath().normalize();
+    assertTrue(Files.exists(demo), demo.toString());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path output = extension.dataDir().resolve("demo.out");
+    Process process = new ProcessBuilder(List.of(java, demo.toString(), "--url", extension.get().baseUrl(),
+        "--movie", "signal-lost"))
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    assertTrue(process.waitFor(90, TimeUnit.SECONDS), "demo finished");
+    String text = Files.readString(output, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), text);
+    assertTrue(text.contains("== 6. The notification arrives on the WebSocket"), text);
+    assertTrue(text.contains("\"changeType\": \"Updated\"") && text.contains("\"premiereDate\": \"2026-12-11\""), text);
+  }
+}
