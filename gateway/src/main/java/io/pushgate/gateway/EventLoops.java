@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,13 @@ public final class EventLoops implements AutoCloseable {
 
   @Override
   public void close() {
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    close(Duration.ofSeconds(5));
+  }
+
+  /** Closes every connection and stops the loops, waiting at most {@code timeout}. */
+  public void close(Duration timeout) {
+    group.shutdownGracefully(0, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
+        .awaitUninterruptibly(timeout.toMillis() + 1_000);
     log.debug("event loops stopped");
   }
 }

@@ -1,22 +1,25 @@
 package io.pushgate.gateway;
 
-import io.pushgate.gateway.admin.Readiness;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
+import io.pushgate.gateway.metrics.MetricsBinder;
 import io.pushgate.gateway.movies.WebhookSender;
 import io.pushgate.gateway.store.Database;
 import io.pushgate.gateway.store.DbExecutor;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway's lifecycle: start the database and the log writer, bind the listeners, start
- * the expiry sweep; close in the reverse order (sockets get 1001, queued notifications are committed
- * before the database goes). {@link #close()} is idempotent and safe from a shutdown hook.
+ * The running gateway's lifecycle. Start: database, log writer, metrics, listeners, expiry sweep.
+ * Stop ({@link #close()}, also from SIGTERM), each step logged and the whole bounded by
+ * {@code --shutdown-timeout}: stop serving (readiness DOWN, new requests 503), stop accepting, close
+ * WebSockets with 1001 and a reconnect hint and answer parked polls, commit every notification already
+ * accepted, then close the event loops and the pool. Nothing an enabler was answered 2xx for is lost.
  */
 @Singleton
 public final class Gateway implements AutoCloseable {
@@ -31,13 +34,15 @@ public final class Gateway implements AutoCloseable {
   private final NotificationLog notificationLog;
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
-  private final Readiness readiness;
+  private final MetricsBinder metrics;
+  private final ServingState serving;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
 
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
-      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks, Readiness readiness) {
+      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks,
+      MetricsBinder metrics, ServingState serving) {
     this.config = config;
     this.database = database;
     this.db = db;
@@ -47,7 +52,8 @@ public final class Gateway implements AutoCloseable {
     this.notificationLog = notificationLog;
     this.liveChannels = liveChannels;
     this.webhooks = webhooks;
-    this.readiness = readiness;
+    this.metrics = metrics;
+    this.serving = serving;
   }
 
   /** Starts everything; on failure closes what was started and rethrows. */
@@ -56,11 +62,13 @@ public final class Gateway implements AutoCloseable {
     try {
       database.start();
       notificationLog.start();
+      metrics.bind();
       listeners.bind();
       sweeper.start();
-      readiness.setServing(true);
+      serving.set(true);
       started = true;
-      log.info("pushgate ready: API at {}", config.apiBaseUrl());
+      log.info("pushgate ready: API at {}, metrics at http://{}:{}/metrics", config.apiBaseUrl(),
+          Listeners.ADMIN_HOST, listeners.adminPort());
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -85,21 +93,35 @@ public final class Gateway implements AutoCloseable {
     if (closed.getCount() == 0) {
       return;
     }
+    long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
     if (started) {
-      log.info("pushgate stopping");
+      log.info("pushgate stopping (at most {} ms)", config.shutdownTimeout().toMillis());
     }
-    readiness.setServing(false);
+    serving.set(false);
     sweeper.close();
     listeners.close();
+    step("listeners closed: no new connections; requests on open ones get 503");
     liveChannels.closeAll();
+    step("WebSockets closed with 1001, parked polls answered 503");
     webhooks.close();
-    notificationLog.close(); // what was accepted is committed before the pool closes
-    loops.close();
+    notificationLog.close(remaining(deadline));
+    step("notification log flushed: everything accepted is committed");
+    loops.close(remaining(deadline));
     db.close();
     database.close();
     closed.countDown();
     if (started) {
       log.info("pushgate stopped");
     }
+  }
+
+  private void step(String what) {
+    if (started) {
+      log.info("shutdown: {}", what);
+    }
+  }
+
+  private static Duration remaining(long deadlineNanos) {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 }

@@ -124,6 +124,32 @@ final class GatewayCommand {
           + "client closes it (env PUSHGATE_KEEP_ALIVE_INTERVAL, default ${DEFAULT-VALUE}).")
   long keepAliveIntervalMillis;
 
+  @Option(names = "--shutdown-timeout", paramLabel = "MILLIS",
+      defaultValue = "${env:PUSHGATE_SHUTDOWN_TIMEOUT:-10000}",
+      description = "The longest a graceful shutdown (SIGTERM) may take (env PUSHGATE_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
+  long shutdownTimeoutMillis;
+
+  @Option(names = "--access-log", negatable = true, defaultValue = "${env:PUSHGATE_ACCESS_LOG:-false}",
+      description = "Log one line per HTTP request to the logger pushgate.access (env PUSHGATE_ACCESS_LOG, default ${DEFAULT-VALUE}).")
+  boolean accessLog;
+
+  @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:PUSHGATE_LOG_FORMAT:-text}",
+      description = "text: one readable line per event; json: one JSON object per line (env PUSHGATE_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+  String logFormat;
+
+  /**
+   * Checks {@code --log-format} and points logback at its configuration (logback.xml for text,
+   * logback-json.xml for json); must run before the first logger is made.
+   */
+  void configureLogging() {
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      throw new IllegalArgumentException("--log-format must be text or json, got: " + logFormat);
+    }
+    if (logFormat.equals("json") && System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+  }
+
   /** Validates the parsed flags into the one immutable config; throws with a message naming the flag. */
   GatewayConfig toConfig() {
     URI url = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : parseUrl(publicUrl);
@@ -138,7 +164,7 @@ final class GatewayCommand {
         Duration.ofSeconds(defaultChannelLifetimeSeconds), Duration.ofSeconds(maxChannelLifetimeSeconds),
         defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis),
         channelQueueLimit, ingressQueueLimit, Duration.ofMillis(longPollTimeoutMillis),
-        Duration.ofMillis(keepAliveIntervalMillis));
+        Duration.ofMillis(keepAliveIntervalMillis), Duration.ofMillis(shutdownTimeoutMillis), accessLog);
   }
 
   private static URI parseUrl(String text) {

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
  * {@link GatewayConfig}. Per-connection handlers are made fresh through {@code Provider}s.
  */
 @Singleton
-@Component(modules = GatewayModule.class)
+@Component(modules = {GatewayModule.class, io.pushgate.gateway.metrics.MetricsModule.class})
 public interface GatewayComponent {
   Gateway gateway();
 
@@ -24,6 +24,8 @@ public interface GatewayComponent {
   io.pushgate.gateway.http.HttpChannelInitializer httpChannelInitializer();
 
   EventLoops eventLoops();
+
+  ServingState servingState();
 
   io.pushgate.gateway.dispatch.LiveChannels liveChannels();
 

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param longPollTimeout          how long a long poll waits before answering an empty list
  * @param keepAliveInterval        silence after which a WebSocket is pinged and sent a connCheck; twice
  *                                 that without a word from the client closes it
+ * @param shutdownTimeout          the longest a graceful shutdown may take
+ * @param accessLog                whether to log one line per HTTP request (logger {@code pushgate.access})
  */
 public record GatewayConfig(
     String host,
@@ -53,7 +55,9 @@ public record GatewayConfig(
     int channelQueueLimit,
     int ingressQueueLimit,
     Duration longPollTimeout,
-    Duration keepAliveInterval) {
+    Duration keepAliveInterval,
+    Duration shutdownTimeout,
+    boolean accessLog) {
 
   /** Connection settings of an external PostgreSQL. {@link #toString()} never shows the password. */
   public record ExternalDatabase(String jdbcUrl, String user, String password) {
@@ -107,6 +111,8 @@ public record GatewayConfig(
     checkRange("--ingress-queue-limit", ingressQueueLimit, 100, 10_000_000);
     checkRange("--long-poll-timeout", longPollTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
     checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
+    requireNonNull(shutdownTimeout, "shutdownTimeout");
+    checkRange("--shutdown-timeout", shutdownTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
   }
 
   /** The base URL of the management API: {@code {publicUrl}/notificationchannel/v1}. */

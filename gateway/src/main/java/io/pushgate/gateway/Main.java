@@ -30,7 +30,9 @@ public final class Main {
       if (CommandLine.executeHelpRequest(parsed) != null) {
         return 0;
       }
-      config = commandLine.<GatewayCommand>getCommand().toConfig();
+      GatewayCommand command = commandLine.getCommand();
+      command.configureLogging();
+      config = command.toConfig();
     } catch (ParameterException e) {
       err.println("pushgate: " + e.getMessage());
       err.println("Run with --help to see every option.");

@@ -9,6 +9,11 @@ import java.util.Optional;
 public final class GatewayConfigs {
   private GatewayConfigs() {}
 
+  /** Marks a graph that was built but not started as serving (for pipeline tests without a database). */
+  public static void markServing(GatewayComponent component) {
+    component.servingState().set(true);
+  }
+
   public static GatewayConfig defaults() {
     return withPublicUrl("http://localhost:8080");
   }
@@ -16,6 +21,7 @@ public final class GatewayConfigs {
   public static GatewayConfig withPublicUrl(String publicUrl) {
     return new GatewayConfig("127.0.0.1", 8080, URI.create(publicUrl), 8081, Path.of("target/test-data"),
         Optional.empty(), 2, 1, 64 * 1024, Duration.ofSeconds(3600), Duration.ofSeconds(86400), 20, 1000,
-        Duration.ofSeconds(10), 10_000, 100_000, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        Duration.ofSeconds(10), 10_000, 100_000, Duration.ofSeconds(30), Duration.ofSeconds(30),
+        Duration.ofSeconds(10), false);
   }
 }

@@ -25,7 +25,8 @@ class MainTest {
     for (String option : new String[] {"--host", "--port", "--public-url", "--admin-port", "--data-dir", "--db-url",
         "--db-user", "--db-password", "--db-pool-size", "--event-loop-threads", "--max-request-bytes",
         "--default-channel-lifetime", "--max-channel-lifetime", "--default-max-notifications",
-        "--max-notifications-limit", "--expiry-sweep-interval"}) {
+        "--max-notifications-limit", "--expiry-sweep-interval", "--channel-queue-limit", "--ingress-queue-limit",
+        "--long-poll-timeout", "--keep-alive-interval", "--shutdown-timeout", "access-log", "--log-format"}) {
       assertTrue(help.contains(option), option + " missing from --help");
     }
     assertTrue(help.contains("PUSHGATE_PORT"), help);
@@ -46,6 +47,8 @@ class MainTest {
       "--default-max-notifications 0 | --default-max-notifications must be between 1 and 1000, got 0",
       "--max-request-bytes 10 | --max-request-bytes must be between 1024",
       "--expiry-sweep-interval 1 | --expiry-sweep-interval must be between 100",
+      "--log-format yaml | --log-format must be text or json, got: yaml",
+      "--shutdown-timeout 5 | --shutdown-timeout must be between 100",
       "--no-such-flag | Unknown option: '--no-such-flag'"})
   void testFailure_invalidConfiguration(String args, String message) {
     assertEquals(Main.EXIT_INVALID_CONFIG, run(args.split(" ")));

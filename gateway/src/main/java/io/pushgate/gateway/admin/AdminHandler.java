@@ -14,33 +14,45 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The admin listener's endpoints: {@code GET /health/live} (the process answers) and
- * {@code GET /health/ready} (serving and the database answers; 503 otherwise). Stateless, shared.
+ * The admin listener's endpoints: {@code GET /metrics} (Prometheus text), {@code GET /health/live}
+ * (the process answers) and {@code GET /health/ready} (serving and the database answers; 503
+ * otherwise). Stateless, shared.
  */
 @Sharable
 @Singleton
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Readiness readiness;
+  private final PrometheusMeterRegistry prometheus;
 
   @Inject
-  AdminHandler(Readiness readiness) {
+  AdminHandler(Readiness readiness, PrometheusMeterRegistry prometheus) {
     this.readiness = readiness;
+    this.prometheus = prometheus;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     String path = new QueryStringDecoder(request.uri()).path();
-    if (!path.equals("/health/live") && !path.equals("/health/ready")) {
+    if (!path.equals("/health/live") && !path.equals("/health/ready") && !path.equals("/metrics")) {
       respond(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "{\"status\":\"NOT_FOUND\"}");
     } else if (!request.method().equals(HttpMethod.GET)) {
       FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"status\":\"METHOD_NOT_ALLOWED\"}");
       response.headers().set(HttpHeaderNames.ALLOW, "GET");
+      write(ctx, keepAlive, response);
+    } else if (path.equals("/metrics")) {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+          Unpooled.copiedBuffer(prometheus.scrape(), StandardCharsets.UTF_8));
+      response.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+          .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
       write(ctx, keepAlive, response);
     } else if (path.equals("/health/live")) {
       respond(ctx, keepAlive, HttpResponseStatus.OK, "{\"status\":\"UP\"}");

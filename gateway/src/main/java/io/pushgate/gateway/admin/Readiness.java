@@ -1,5 +1,6 @@
 package io.pushgate.gateway.admin;
 
+import io.pushgate.gateway.ServingState;
 import io.pushgate.gateway.store.Database;
 import io.pushgate.gateway.store.DbExecutor;
 import jakarta.inject.Inject;
@@ -11,22 +12,18 @@ import java.util.concurrent.CompletableFuture;
 public final class Readiness {
   private final Database database;
   private final DbExecutor db;
-  private volatile boolean serving;
+  private final ServingState serving;
 
   @Inject
-  Readiness(Database database, DbExecutor db) {
+  Readiness(Database database, DbExecutor db, ServingState serving) {
     this.database = database;
     this.db = db;
-  }
-
-  /** Set once the listeners are bound; cleared when shutdown begins. */
-  public void setServing(boolean serving) {
     this.serving = serving;
   }
 
   /** Completes with true when serving and the database answered a ping. */
   CompletableFuture<Boolean> check() {
-    if (!serving) {
+    if (!serving.isServing()) {
       return CompletableFuture.completedFuture(false);
     }
     return db.supply(database::isReachable).exceptionally(failure -> false);

@@ -41,11 +41,13 @@ public final class ChannelService {
   private final ChannelPolicy policy;
   private final ChannelTokens tokens;
   private final ChannelEvents events;
+  private final ChannelCounts counts;
   private final Clock clock;
 
   @Inject
   ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens,
-      ChannelEvents events, Clock clock) {
+      ChannelEvents events, ChannelCounts counts, Clock clock) {
+    this.counts = counts;
     this.repository = repository;
     this.db = db;
     this.policy = policy;
@@ -129,6 +131,7 @@ public final class ChannelService {
         log.info("channel expired: {}", channelId);
         events.channelRemoved(channelId, ChannelEvents.RemovalReason.EXPIRED);
       }
+      counts.update(repository.countLiveByType(clock.instant()));
       return expired;
     });
   }

@@ -2,6 +2,7 @@ package io.pushgate.gateway.dispatch;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ public final class DeliveryDrain {
   private final DeliveryCursor cursor;
   private final int maxNotifications;
   private final Function<ByteBuf, Object> frame;
+  private final GatewayMetrics metrics;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Runnable run = this::run;
   private long frames;
@@ -30,8 +32,10 @@ public final class DeliveryDrain {
    * @param frame wraps an encoded {@code notificationList} into what the pipeline writes (a WebSocket
    *              text frame)
    */
-  public DeliveryDrain(Channel channel, DeliveryCursor cursor, int maxNotifications, Function<ByteBuf, Object> frame) {
+  public DeliveryDrain(Channel channel, DeliveryCursor cursor, int maxNotifications, Function<ByteBuf, Object> frame,
+      GatewayMetrics metrics) {
     this.channel = channel;
+    this.metrics = metrics;
     this.cursor = cursor;
     this.maxNotifications = maxNotifications;
     this.frame = frame;
@@ -68,6 +72,11 @@ public final class DeliveryDrain {
       channel.write(frame.apply(FrameEncoder.encode(channel.alloc(), batch)), channel.voidPromise());
       written++;
       notifications += batch.size();
+      metrics.frameWritten(GatewayMetrics.Transport.websocket, batch.size());
+      long now = System.nanoTime();
+      for (LoggedNotification n : batch) {
+        metrics.notificationWritten(n.acceptedNanos(), now);
+      }
     }
     if (written > 0) {
       frames += written;

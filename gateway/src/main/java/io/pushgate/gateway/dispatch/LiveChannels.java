@@ -118,7 +118,16 @@ public final class LiveChannels implements ChannelEvents {
     return channel != null && channel.hasSubscriber();
   }
 
-  /** How many channels are in memory (for tests and, later, a gauge). */
+  /** Notifications stored and not yet confirmed, summed over the channels in memory. */
+  public long backlog() {
+    long total = 0;
+    for (LiveChannel channel : byId.values()) {
+      total += Math.max(0, channel.lastSeq() - channel.firstSeq() + 1);
+    }
+    return total;
+  }
+
+  /** How many channels are in memory. */
   public int size() {
     return byId.size();
   }

@@ -1,6 +1,7 @@
 package io.pushgate.gateway.dispatch;
 
 import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.store.DatabaseBusyException;
 import io.pushgate.gateway.store.DbExecutor;
 import io.pushgate.gateway.store.NotificationRepository;
@@ -40,9 +41,11 @@ public final class NotificationLog implements AutoCloseable {
   public static final int MAX_BATCH = 4_000;
 
   private final NotificationRepository repository;
+  private final GatewayMetrics metrics;
   private final DbExecutor db;
   private final Clock clock;
   private final int channelQueueLimit;
+  private final int ingressQueueLimit;
   private final Semaphore capacity;
   private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
   private final AtomicLong dropped = new AtomicLong();
@@ -51,18 +54,22 @@ public final class NotificationLog implements AutoCloseable {
   private volatile boolean running = true;
 
   @Inject
-  NotificationLog(NotificationRepository repository, DbExecutor db, Clock clock, GatewayConfig config) {
+  NotificationLog(NotificationRepository repository, GatewayMetrics metrics, DbExecutor db, Clock clock,
+      GatewayConfig config) {
     this.repository = repository;
+    this.metrics = metrics;
     this.db = db;
     this.clock = clock;
     this.channelQueueLimit = config.channelQueueLimit();
-    this.capacity = new Semaphore(config.ingressQueueLimit());
+    this.ingressQueueLimit = config.ingressQueueLimit();
+    this.capacity = new Semaphore(ingressQueueLimit);
     this.writer = new Thread(this::run, "pushgate-log-writer");
     this.writer.setDaemon(true);
   }
 
   /** One enabler POST waiting for its commit. */
-  private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, CompletableFuture<Void> done) {}
+  private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, long acceptedNanos,
+      CompletableFuture<Void> done) {}
 
   public void start() {
     writer.start();
@@ -87,7 +94,7 @@ public final class NotificationLog implements AutoCloseable {
       return CompletableFuture.failedFuture(new DatabaseBusyException("notification log queue"));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new PendingAppend(channel, notifications, done));
+    queue.add(new PendingAppend(channel, notifications, System.nanoTime(), done));
     return done;
   }
 
@@ -104,6 +111,11 @@ public final class NotificationLog implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** Notifications accepted and waiting for their commit. */
+  public int queued() {
+    return ingressQueueLimit - capacity.availablePermits();
   }
 
   /** Notifications removed because their channel held more than the per-channel limit. */
@@ -158,7 +170,9 @@ public final class NotificationLog implements AutoCloseable {
       }
     }
     try {
+      long started = System.nanoTime();
       repository.append(rows, clock.instant());
+      metrics.committed(rows.size(), System.nanoTime() - started);
       for (int i = 0; i < batch.size(); i++) {
         committed(batch.get(i), numbered.get(i));
       }
@@ -177,7 +191,9 @@ public final class NotificationLog implements AutoCloseable {
       rows.add(new Append(append.channel().id(), n.seq(), n.notification()));
     }
     try {
+      long started = System.nanoTime();
       repository.append(rows, clock.instant());
+      metrics.committed(rows.size(), System.nanoTime() - started);
       committed(append, logged);
     } catch (RuntimeException e) {
       if (append.channel().isRemoved()) {
@@ -194,7 +210,7 @@ public final class NotificationLog implements AutoCloseable {
     long seq = append.channel().reserve(notifications.size());
     List<LoggedNotification> logged = new ArrayList<>(notifications.size());
     for (RawNotification notification : notifications) {
-      logged.add(new LoggedNotification(seq++, notification));
+      logged.add(new LoggedNotification(seq++, notification, append.acceptedNanos()));
     }
     return logged;
   }
@@ -227,9 +243,14 @@ public final class NotificationLog implements AutoCloseable {
   /** Stops taking appends, commits what is queued, and stops the writer. */
   @Override
   public void close() {
+    close(java.time.Duration.ofSeconds(10));
+  }
+
+  /** Stops taking appends and commits what is queued, waiting at most {@code timeout}. */
+  public void close(java.time.Duration timeout) {
     running = false;
     try {
-      writer.join(TimeUnit.SECONDS.toMillis(10));
+      writer.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -11,6 +11,7 @@ import io.pushgate.gateway.dispatch.FrameEncoder;
 import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.LoggedNotification;
 import io.pushgate.gateway.dispatch.Subscriber;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.ServiceException;
 import java.time.Duration;
@@ -34,6 +35,7 @@ final class LongPollRequest implements Subscriber {
   private final ByteBufAllocator alloc;
   private final MediaFormat errorFormat;
   private final Duration timeout;
+  private final GatewayMetrics metrics;
   private final int maxWaitSeconds;
   private final CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
   private final List<LoggedNotification> held = new ArrayList<>();
@@ -41,8 +43,9 @@ final class LongPollRequest implements Subscriber {
   private ScheduledFuture<?> waitTask;
 
   LongPollRequest(LiveChannel channel, long position, DeliveryCursors cursors, EventLoop loop, ByteBufAllocator alloc,
-      MediaFormat errorFormat, Duration timeout) {
+      MediaFormat errorFormat, Duration timeout, GatewayMetrics metrics) {
     this.channel = channel;
+    this.metrics = metrics;
     this.cursor = cursors.open(channel, position, loop, this::collect);
     this.loop = loop;
     this.alloc = alloc;
@@ -60,6 +63,7 @@ final class LongPollRequest implements Subscriber {
       previous.close(Ending.SUPERSEDED);
     }
     timeoutTask = loop.schedule(this::answerHeld, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    metrics.connection(GatewayMetrics.Transport.longpoll, 1);
     collect();
     return answer;
   }
@@ -119,6 +123,11 @@ final class LongPollRequest implements Subscriber {
       return;
     }
     channel.polledUpTo(held.get(held.size() - 1).seq());
+    metrics.frameWritten(GatewayMetrics.Transport.longpoll, held.size());
+    long now = System.nanoTime();
+    for (LoggedNotification n : held) {
+      metrics.notificationWritten(n.acceptedNanos(), now);
+    }
     finish(ApiResponse.ok(new EncodedBody(FrameEncoder.formatOf(held),
         FrameEncoder.encode(alloc, held))));
   }
@@ -129,6 +138,7 @@ final class LongPollRequest implements Subscriber {
     }
     channel.detach(this);
     cursor.close();
+    metrics.connection(GatewayMetrics.Transport.longpoll, -1);
     if (timeoutTask != null) {
       timeoutTask.cancel(false);
     }

@@ -9,6 +9,7 @@ import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.dispatch.ResumePoint;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.ChannelType;
 import io.pushgate.model.Codec;
 import io.pushgate.model.InvalidBodyException;
@@ -41,12 +42,14 @@ final class LongPollResource {
   private final ChannelService channelService;
   private final NotificationLog notificationLog;
   private final DeliveryCursors cursors;
+  private final GatewayMetrics metrics;
   private final Codec codec;
   private final Duration timeout;
 
   @Inject
   LongPollResource(LiveChannels channels, ChannelService channelService, NotificationLog notificationLog,
-      DeliveryCursors cursors, Codec codec, GatewayConfig config) {
+      DeliveryCursors cursors, Codec codec, GatewayMetrics metrics, GatewayConfig config) {
+    this.metrics = metrics;
     this.channels = channels;
     this.channelService = channelService;
     this.notificationLog = notificationLog;
@@ -71,7 +74,7 @@ final class LongPollResource {
       long position = channel.resumeFrom(resumePoint != null ? resumePoint : channel.polledUpTo());
       notificationLog.acknowledge(channel, position);
       LongPollRequest request = new LongPollRequest(channel, position, cursors, ctx.channel().eventLoop(), ctx.alloc(),
-          responseFormat, timeout);
+          responseFormat, timeout, metrics);
       ctx.channel().closeFuture().addListener(closed -> request.abandon());
       return request.start();
     }, ctx.executor());

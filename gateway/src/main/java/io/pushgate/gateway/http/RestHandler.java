@@ -8,7 +8,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.ServingState;
 import io.pushgate.gateway.channel.RequestRejectedException;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.dispatch.ChannelGoneException;
 import io.pushgate.gateway.http.Router.BadPathException;
 import io.pushgate.gateway.http.Router.Route;
@@ -35,8 +39,12 @@ import org.slf4j.LoggerFactory;
  */
 final class RestHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RestHandler.class);
+  /** One line per request when --access-log is on. */
+  private static final Logger accessLog = LoggerFactory.getLogger("pushgate.access");
   /** Requests a client may pipeline behind one in flight; beyond that the connection is closed. */
   static final int MAX_PIPELINED_REQUESTS = 16;
+  static final String UNMATCHED = "unmatched";
+  private static final java.util.regex.Pattern CAPABILITY = java.util.regex.Pattern.compile("/(callbacks|longpoll|ws)/[^/]+");
 
   private final Router router;
   private final ChannelResource channels;
@@ -45,12 +53,23 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
   private final WebSocketUpgrade webSockets;
   private final MoviesResource movies;
   private final ResponseEncoder encoder;
+  private final GatewayMetrics metrics;
+  private final ServingState serving;
+  private final boolean accessLogOn;
+  private String requestLine;
+  /** The route of the request in flight, for its metric ({@code unmatched} until routed). */
+  private String routeLabel = UNMATCHED;
+  private long started;
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private boolean busy;
 
   @Inject
   RestHandler(Router router, ChannelResource channels, IngressResource ingress, LongPollResource longPolls,
-      WebSocketUpgrade webSockets, MoviesResource movies, ResponseEncoder encoder) {
+      WebSocketUpgrade webSockets, MoviesResource movies, ResponseEncoder encoder, GatewayMetrics metrics,
+      ServingState serving, GatewayConfig config) {
+    this.accessLogOn = config.accessLog();
+    this.metrics = metrics;
+    this.serving = serving;
     this.router = router;
     this.channels = channels;
     this.ingress = ingress;
@@ -90,6 +109,9 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
 
   private void process(ChannelHandlerContext ctx, FullHttpRequest request) {
     busy = true;
+    started = System.nanoTime();
+    routeLabel = UNMATCHED;
+    requestLine = accessLogOn ? request.method() + " " + redacted(new QueryStringDecoder(request.uri()).path()) : null;
     ctx.channel().config().setAutoRead(false);
     boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
     MediaFormat format = ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT))
@@ -116,6 +138,10 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     if (request.decoderResult().isFailure()) {
       return done(ApiResponse.error(ServiceException.serviceError("malformed HTTP request")));
     }
+    if (!serving.isServing()) {
+      return done(new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE,
+          ServiceException.serviceError("server shutting down, retry later"), Map.of(HttpHeaderNames.RETRY_AFTER, "1")));
+    }
     Optional<Route> route;
     try {
       route = router.match(request.uri());
@@ -126,6 +152,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       return done(ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.serviceError("no such resource")));
     }
     Resource resource = route.get().resource();
+    routeLabel = resource.name();
     if (!resource.allows(request.method())) {
       return done(ApiResponse.methodNotAllowed(resource));
     }
@@ -161,6 +188,12 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     }
     ApiResponse answer = failure == null ? response : toResponse(ctx, failure);
     FullHttpResponse http = encoder.encode(answer, format, ctx.alloc());
+    long nanos = System.nanoTime() - started;
+    metrics.request(routeLabel, answer.status().code(), nanos);
+    if (accessLogOn) {
+      accessLog.info("{} \"{}\" {} {} {}ms", ctx.channel().remoteAddress(), requestLine, answer.status().code(),
+          http.content().readableBytes(), nanos / 1_000_000);
+    }
     HttpUtil.setKeepAlive(http, keepAlive);
     ctx.writeAndFlush(http);
     busy = false;
@@ -193,6 +226,11 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     }
     log.error("request on {} failed unexpectedly", ctx.channel().remoteAddress(), cause);
     return ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ServiceException.serviceError("internal error"));
+  }
+
+  /** The path without its capability token: a callbackURL or channelURL is a secret, never logged. */
+  static String redacted(String path) {
+    return CAPABILITY.matcher(path).replaceFirst("/$1/…");
   }
 
   private static CompletableFuture<ApiResponse> done(ApiResponse response) {

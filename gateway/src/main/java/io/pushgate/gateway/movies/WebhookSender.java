@@ -96,6 +96,10 @@ public final class WebhookSender implements AutoCloseable {
     return failed.get();
   }
 
+  public int pending() {
+    return MAX_PENDING - pending.availablePermits();
+  }
+
   public long dropped() {
     return dropped.get();
   }

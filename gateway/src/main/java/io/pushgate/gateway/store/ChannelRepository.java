@@ -130,6 +130,13 @@ public final class ChannelRepository {
         .execute() == 1;
   }
 
+  /** Live channels per type. */
+  public java.util.Map<String, Long> countLiveByType(Instant now) {
+    return database.dsl().select(CHANNEL.CHANNEL_TYPE, org.jooq.impl.DSL.count())
+        .from(CHANNEL).where(CHANNEL.EXPIRES_AT.gt(now)).groupBy(CHANNEL.CHANNEL_TYPE)
+        .fetchMap(r -> r.value1(), r -> r.value2().longValue());
+  }
+
   /** Deletes up to {@code limit} expired channels and returns their ids. */
   public List<String> deleteExpired(Instant now, int limit) {
     DSLContext dsl = database.dsl();

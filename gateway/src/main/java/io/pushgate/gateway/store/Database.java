@@ -2,6 +2,8 @@ package io.pushgate.gateway.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pushgate.gateway.GatewayConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,13 +28,15 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private final GatewayConfig config;
+  private final MeterRegistry registry;
   private EmbeddedPostgresServer embedded;
   private HikariDataSource dataSource;
   private volatile DSLContext dsl;
 
   @Inject
-  Database(GatewayConfig config) {
+  Database(GatewayConfig config, MeterRegistry registry) {
     this.config = config;
+    this.registry = registry;
   }
 
   /** Starts the embedded server if no external one is configured, opens the pool, migrates. */
@@ -68,6 +72,7 @@ public final class Database implements AutoCloseable {
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(5_000);
     hikari.setValidationTimeout(2_000);
+    hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     dataSource = new HikariDataSource(hikari);
 
     var migrated = Flyway.configure()

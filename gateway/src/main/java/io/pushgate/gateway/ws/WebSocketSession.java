@@ -21,6 +21,7 @@ import io.pushgate.gateway.dispatch.DeliveryCursor;
 import io.pushgate.gateway.dispatch.DeliveryDrain;
 import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.Subscriber;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.ConnAck;
 import io.pushgate.model.ConnCheck;
 import io.pushgate.model.InvalidBodyException;
@@ -82,7 +83,9 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
       position = channel.firstSeq() - 1; // everything not yet confirmed: at-least-once
     }
     cursor = shared.cursors.open(channel, position, ctx.executor(), this::notifyPending);
-    drain = new DeliveryDrain(ctx.channel(), cursor, channel.channel().maxNotifications(), TextWebSocketFrame::new);
+    drain = new DeliveryDrain(ctx.channel(), cursor, channel.channel().maxNotifications(), TextWebSocketFrame::new,
+        shared.metrics);
+    shared.metrics.connection(GatewayMetrics.Transport.websocket, 1);
     Subscriber previous = channel.attach(this);
     if (previous != null) {
       previous.close(Ending.SUPERSEDED);
@@ -197,7 +200,8 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
         case SUPERSEDED -> closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "superseded by a newer connection");
         case DELETED -> closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "channel deleted");
         case EXPIRED -> closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "channel expired");
-        case SHUTDOWN -> closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down");
+        case SHUTDOWN -> closeWith(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+            "server restarting: reconnect with your resumePoint");
       }
     });
   }
@@ -215,6 +219,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
     channel.detach(this);
     if (cursor != null) {
       cursor.close();
+      shared.metrics.connection(GatewayMetrics.Transport.websocket, -1);
     }
     log.debug("websocket closed on channel {}", channel.id());
     ctx.fireChannelInactive();

@@ -6,6 +6,7 @@ import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.dispatch.DeliveryCursors;
 import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.NotificationLog;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.Codec;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,11 +18,13 @@ final class WebSocketSessions {
   final NotificationLog notificationLog;
   final DeliveryCursors cursors;
   final Codec codec;
+  final GatewayMetrics metrics;
   final int keepAliveSeconds;
 
   @Inject
   WebSocketSessions(ChannelService channelService, NotificationLog notificationLog, DeliveryCursors cursors,
-      Codec codec, GatewayConfig config) {
+      Codec codec, GatewayMetrics metrics, GatewayConfig config) {
+    this.metrics = metrics;
     this.channelService = channelService;
     this.notificationLog = notificationLog;
     this.cursors = cursors;

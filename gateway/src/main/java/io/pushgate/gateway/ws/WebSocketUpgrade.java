@@ -16,6 +16,7 @@ import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.ResumePoint;
 import io.pushgate.gateway.http.PipelineNames;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.ChannelType;
 import io.pushgate.model.RequestError;
 import io.pushgate.model.ServiceException;
@@ -41,10 +42,12 @@ public final class WebSocketUpgrade {
 
   private final LiveChannels channels;
   private final WebSocketSessions sessions;
+  private final GatewayMetrics metrics;
   private final long keepAliveMillis;
 
   @Inject
-  WebSocketUpgrade(LiveChannels channels, WebSocketSessions sessions, GatewayConfig config) {
+  WebSocketUpgrade(LiveChannels channels, WebSocketSessions sessions, GatewayMetrics metrics, GatewayConfig config) {
+    this.metrics = metrics;
     this.channels = channels;
     this.sessions = sessions;
     this.keepAliveMillis = config.keepAliveInterval().toMillis();
@@ -61,6 +64,8 @@ public final class WebSocketUpgrade {
   public CompletableFuture<Optional<Refusal>> upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String token) {
     Optional<Refusal> refusal = check(request);
     if (refusal.isPresent()) {
+      metrics.handshake(refusal.get().error().messageId().equals("SVC0003")
+          ? GatewayMetrics.Handshake.no_subprotocol : GatewayMetrics.Handshake.not_websocket);
       request.release();
       return CompletableFuture.completedFuture(refusal);
     }
@@ -71,6 +76,7 @@ public final class WebSocketUpgrade {
           throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
         }
         if (found.isEmpty() || found.get().channel().channelType() != ChannelType.WebSockets) {
+          metrics.handshake(GatewayMetrics.Handshake.not_found);
           return Optional.of(new Refusal(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("channelURL")));
         }
         handshake(ctx, request, found.get());
@@ -125,8 +131,10 @@ public final class WebSocketUpgrade {
         new IdleStateHandler(keepAliveMillis, 0, 0, TimeUnit.MILLISECONDS));
     handshaker.handshake(ctx.channel(), request).addListener(done -> {
       if (done.isSuccess()) {
+        metrics.handshake(GatewayMetrics.Handshake.accepted);
         session.start();
       } else {
+        metrics.handshake(GatewayMetrics.Handshake.failed);
         ctx.close();
       }
     });

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.pushgate.gateway.Json;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pushgate.gateway.channel.Channel;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.model.ChannelType;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.RawNotification;
@@ -30,6 +32,7 @@ class DeliveryDrainTest {
   private final LiveChannel channel = new LiveChannel(new Channel("ch", "u", ChannelType.WebSockets, null, null, 4,
       null, "cb", "tok", 3600, Instant.now().plusSeconds(3600), Instant.now()), 1, 0);
   private int flushes;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @AfterEach
   void tearDown() {
@@ -46,7 +49,8 @@ class DeliveryDrainTest {
     });
     // the cursor's log reads are never needed here: everything is in the channel's memory
     DeliveryCursor cursor = new DeliveryCursor(channel, 0, null, null, socket.eventLoop(), () -> { });
-    DeliveryDrain drain = new DeliveryDrain(socket, cursor, maxNotifications, buffer -> buffer);
+    DeliveryDrain drain = new DeliveryDrain(socket, cursor, maxNotifications, buffer -> buffer,
+        new GatewayMetrics(registry));
     channel.attach(new Subscriber() {
       @Override
       public void notifyPending() {
@@ -103,6 +107,11 @@ class DeliveryDrainTest {
     assertEquals(List.of(8, 9), numbers(frames.get(2)));
     assertEquals("10", Json.parse(frames.get(2)).get("ncResumePoint").asText());
     assertEquals(1, flushes, "one flush for the whole run");
+    // the metrics saw three frames of ten notifications, each with its delivery latency
+    var perFrame = registry.get("pushgate.frame.notifications").tag("transport", "websocket").summary();
+    assertEquals(3, perFrame.count());
+    assertEquals(10, perFrame.totalAmount());
+    assertEquals(10, registry.get("pushgate.notifications.delivered").tag("transport", "websocket").counter().count());
   }
 
   @Test

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineTest {
   private EmbeddedChannel channel;
+  private GatewayComponent component;
 
   @BeforeEach
   void setUp() {
-    GatewayComponent component = GatewayComponent.create(GatewayConfigs.defaults());
+    component = GatewayComponent.create(GatewayConfigs.defaults());
     channel = new EmbeddedChannel(component.httpChannelInitializer());
+    GatewayConfigs.markServing(component);
   }
 
   @AfterEach
@@ -70,6 +72,28 @@ class PipelineTest {
   void testHandlerNamesAndOrder() {
     assertEquals(List.of(PipelineNames.FLUSH_CONSOLIDATION, PipelineNames.HTTP_CODEC, PipelineNames.HTTP_KEEP_ALIVE,
         PipelineNames.HTTP_AGGREGATOR, PipelineNames.REST), channel.pipeline().names().subList(0, 5));
+  }
+
+  @Test
+  void testFailure_notServingAnswers503() {
+    // a graph built but not started (or shutting down) does not serve
+    GatewayComponent stopped = GatewayComponent.create(GatewayConfigs.defaults());
+    EmbeddedChannel other = new EmbeddedChannel(stopped.httpChannelInitializer());
+    try {
+      other.writeInbound(Unpooled.copiedBuffer("GET /notificationchannel/v1/u/channels HTTP/1.1\r\nHost: x\r\n\r\n",
+          StandardCharsets.UTF_8));
+      other.runPendingTasks();
+      StringBuilder text = new StringBuilder();
+      Object message;
+      while ((message = other.readOutbound()) != null) {
+        text.append(((ByteBuf) message).toString(StandardCharsets.UTF_8));
+        ((ByteBuf) message).release();
+      }
+      assertEquals(List.of("HTTP/1.1 503 Service Unavailable"), statusLines(text.toString()), text.toString());
+      assertTrue(text.toString().contains("retry-after: 1"), text.toString());
+    } finally {
+      other.finishAndReleaseAll();
+    }
   }
 
   @Test

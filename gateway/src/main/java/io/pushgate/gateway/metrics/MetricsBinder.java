@@ -1,0 +1,87 @@
+package io.pushgate.gateway.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.pushgate.gateway.EventLoops;
+import io.pushgate.gateway.channel.ChannelCounts;
+import io.pushgate.gateway.dispatch.LiveChannels;
+import io.pushgate.gateway.dispatch.NotificationLog;
+import io.pushgate.gateway.movies.WebhookSender;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Binds, once at start, the counts components keep (drops, queue depths, channels) and the standard
+ * binders: JVM memory, GC, threads, class loading, process CPU, file descriptors, uptime, Netty's
+ * allocator and event loops. HikariCP's pool metrics are bound by the database itself.
+ */
+@Singleton
+public final class MetricsBinder {
+  private final GatewayMetrics metrics;
+  private final NotificationLog notificationLog;
+  private final LiveChannels liveChannels;
+  private final WebhookSender webhooks;
+  private final ChannelCounts channelCounts;
+  private final EventLoops loops;
+  private boolean bound;
+
+  @Inject
+  MetricsBinder(GatewayMetrics metrics, NotificationLog notificationLog, LiveChannels liveChannels,
+      WebhookSender webhooks, ChannelCounts channelCounts, EventLoops loops) {
+    this.metrics = metrics;
+    this.notificationLog = notificationLog;
+    this.liveChannels = liveChannels;
+    this.webhooks = webhooks;
+    this.channelCounts = channelCounts;
+    this.loops = loops;
+  }
+
+  public synchronized void bind() {
+    if (bound) {
+      return;
+    }
+    bound = true;
+    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", notificationLog,
+        NotificationLog::dropped, "reason", "channel_queue_limit");
+    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", webhooks,
+        WebhookSender::dropped, "reason", "webhook_queue_full");
+    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", webhooks,
+        WebhookSender::failed, "reason", "webhook_failed");
+    metrics.counter("pushgate.webhooks.delivered", "Notifications POSTed to other servers' notifyURLs", webhooks,
+        WebhookSender::delivered);
+    metrics.counter("pushgate.slow_consumer.spilled",
+        "Notifications a subscriber was too slow to take from memory, read back from the log instead",
+        notificationLog, NotificationLog::spilled);
+    metrics.gauge("pushgate.log.queue", "Notifications accepted and waiting for their commit", notificationLog,
+        NotificationLog::queued);
+    metrics.gauge("pushgate.log.backlog", "Notifications stored and not yet confirmed, over the channels in memory",
+        liveChannels, LiveChannels::backlog);
+    metrics.gauge("pushgate.channels.live", "Channels in memory (in use since start)", liveChannels, LiveChannels::size);
+    for (String type : ChannelCounts.TYPES) {
+      metrics.gauge("pushgate.channels", "Channels by type (refreshed at each expiry sweep)", channelCounts,
+          counts -> counts.count(type), "type", type);
+    }
+    metrics.gauge("pushgate.webhooks.pending", "Webhook deliveries in flight or waiting to retry", webhooks,
+        WebhookSender::pending);
+
+    MeterRegistry registry = metrics.registry();
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+    new NettyEventExecutorMetrics(loops.group()).bindTo(registry);
+  }
+}
