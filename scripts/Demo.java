@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public class Demo {
   static final String SUBPROTOCOL = "notificationchannel-netapi-rest.openmobilealliance.org";
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static String token;
 
   public static void main(String[] args) throws Exception {
     String url = "http://localhost:8080";
@@ -29,8 +30,9 @@ public class Demo {
         case "--url" -> url = args[++i];
         case "--user" -> user = args[++i];
         case "--movie" -> movieId = args[++i];
+        case "--token" -> token = args[++i];
         default -> {
-          System.out.println("usage: scripts/demo [--url http://localhost:8080] [--user tel:+19585550100] [--movie glass-harbor]");
+          System.out.println("usage: scripts/demo [--url http://localhost:8080] [--user tel:+19585550100] [--movie glass-harbor] [--token JWT]");
           System.exit(args[i].equals("--help") ? 0 : 2);
         }
       }
@@ -110,9 +112,13 @@ public class Demo {
 
   /** Sends a request, prints it the way curl would be written, and returns the body; exits on an error status. */
   static String call(String method, String url, String json) throws Exception {
-    System.out.println("   $ curl -X " + method + " '" + url + "'" + (json == null ? "" : " -H 'Content-Type: application/json' -d '" + json + "'"));
+    System.out.println("   $ curl -X " + method + " '" + url + "'" + (token == null ? "" : " -H \"Authorization: Bearer $TOKEN\"")
+        + (json == null ? "" : " -H 'Content-Type: application/json' -d '" + json + "'"));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (json != null) {
       request.header("Content-Type", "application/json");
     }

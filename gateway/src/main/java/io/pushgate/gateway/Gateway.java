@@ -1,5 +1,6 @@
 package io.pushgate.gateway;
 
+import io.pushgate.gateway.auth.TokenVerifier;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
@@ -35,6 +36,7 @@ public final class Gateway implements AutoCloseable {
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
   private final MetricsBinder metrics;
+  private final TokenVerifier tokens;
   private final ServingState serving;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
@@ -42,7 +44,8 @@ public final class Gateway implements AutoCloseable {
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
       ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks,
-      MetricsBinder metrics, ServingState serving) {
+      MetricsBinder metrics, TokenVerifier tokens, ServingState serving) {
+    this.tokens = tokens;
     this.config = config;
     this.database = database;
     this.db = db;
@@ -60,6 +63,7 @@ public final class Gateway implements AutoCloseable {
   public synchronized void start() {
     log.info("pushgate {} starting: {}", VersionProvider.version(), config);
     try {
+      tokens.start();
       database.start();
       notificationLog.start();
       metrics.bind();
@@ -109,6 +113,7 @@ public final class Gateway implements AutoCloseable {
     loops.close(remaining(deadline));
     db.close();
     database.close();
+    tokens.close();
     closed.countDown();
     if (started) {
       log.info("pushgate stopped");

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
+      "Subcommand: token USER [SCOPE...] prints a bearer token signed with the gateway's secret.",
       "Without --db-url, an embedded PostgreSQL keeps its data in <data-dir>/postgres.",
       "Exit codes: 0 stopped cleanly, 1 failed while running, 2 invalid configuration."
     })
@@ -137,6 +138,55 @@ final class GatewayCommand {
       description = "text: one readable line per event; json: one JSON object per line (env PUSHGATE_LOG_FORMAT, default ${DEFAULT-VALUE}).")
   String logFormat;
 
+  @Option(names = "--auth", paramLabel = "jwt|none", defaultValue = "${env:PUSHGATE_AUTH:-jwt}",
+      description = "jwt: REST requests need a bearer token; none: no authentication, for local experiments only "
+          + "(env PUSHGATE_AUTH, default ${DEFAULT-VALUE}).")
+  String auth;
+
+  @Option(names = "--jwt-secret", paramLabel = "SECRET", defaultValue = "${env:PUSHGATE_JWT_SECRET:-}",
+      description = "HS256 signing secret, at least 32 bytes; unset: generated in <data-dir>/jwt-secret on first start "
+          + "(env PUSHGATE_JWT_SECRET; prefer the variable).")
+  String jwtSecret;
+
+  @Option(names = "--jwks-file", paramLabel = "FILE", defaultValue = "${env:PUSHGATE_JWKS_FILE:-}",
+      description = "Public keys (JWKS) of an identity provider: RS256/ES256 tokens (env PUSHGATE_JWKS_FILE).")
+  String jwksFile;
+
+  @Option(names = "--jwks-url", paramLabel = "URL", defaultValue = "${env:PUSHGATE_JWKS_URL:-}",
+      description = "Like --jwks-file, fetched at start and every 10 minutes (env PUSHGATE_JWKS_URL).")
+  String jwksUrl;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", defaultValue = "${env:PUSHGATE_TLS_CERT:-}",
+      description = "Certificate chain (PEM): the public listener speaks https/wss (env PUSHGATE_TLS_CERT).")
+  String tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", defaultValue = "${env:PUSHGATE_TLS_KEY:-}",
+      description = "Private key of --tls-cert, PKCS#8 PEM (env PUSHGATE_TLS_KEY).")
+  String tlsKey;
+
+  @Option(names = "--max-channels-per-user", paramLabel = "N", defaultValue = "${env:PUSHGATE_MAX_CHANNELS_PER_USER:-100}",
+      description = "Live channels one user may hold (env PUSHGATE_MAX_CHANNELS_PER_USER, default ${DEFAULT-VALUE}).")
+  int maxChannelsPerUser;
+
+  @Option(names = "--max-subscriptions-per-user", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_MAX_SUBSCRIPTIONS_PER_USER:-100}",
+      description = "Movie subscriptions one user may hold (env PUSHGATE_MAX_SUBSCRIPTIONS_PER_USER, default ${DEFAULT-VALUE}).")
+  int maxSubscriptionsPerUser;
+
+  @Option(names = "--max-connections-per-address", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_MAX_CONNECTIONS_PER_ADDRESS:-10000}",
+      description = "Open connections from one client address (env PUSHGATE_MAX_CONNECTIONS_PER_ADDRESS, default ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
+  @Option(names = "--requests-per-second", paramLabel = "N", defaultValue = "${env:PUSHGATE_REQUESTS_PER_SECOND:-1000}",
+      description = "REST requests per second per client address and per token, burst twice that; beyond, 429 "
+          + "(env PUSHGATE_REQUESTS_PER_SECOND, default ${DEFAULT-VALUE}).")
+  int requestsPerSecond;
+
+  @Option(names = "--request-read-timeout", paramLabel = "MILLIS", defaultValue = "${env:PUSHGATE_REQUEST_READ_TIMEOUT:-10000}",
+      description = "The longest a client may take to send a whole request (env PUSHGATE_REQUEST_READ_TIMEOUT, default ${DEFAULT-VALUE}).")
+  long requestReadTimeoutMillis;
+
   /**
    * Checks {@code --log-format} and points logback at its configuration (logback.xml for text,
    * logback-json.xml for json); must run before the first logger is made.
@@ -164,7 +214,23 @@ final class GatewayCommand {
         Duration.ofSeconds(defaultChannelLifetimeSeconds), Duration.ofSeconds(maxChannelLifetimeSeconds),
         defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis),
         channelQueueLimit, ingressQueueLimit, Duration.ofMillis(longPollTimeoutMillis),
-        Duration.ofMillis(keepAliveIntervalMillis), Duration.ofMillis(shutdownTimeoutMillis), accessLog);
+        Duration.ofMillis(keepAliveIntervalMillis), Duration.ofMillis(shutdownTimeoutMillis), accessLog, security());
+  }
+
+  private GatewayConfig.Security security() {
+    GatewayConfig.AuthMode mode = switch (auth) {
+      case "jwt" -> GatewayConfig.AuthMode.jwt;
+      case "none" -> GatewayConfig.AuthMode.none;
+      default -> throw new IllegalArgumentException("--auth must be jwt or none, got: " + auth);
+    };
+    return new GatewayConfig.Security(mode, optional(jwtSecret), optional(jwksFile).map(Path::of),
+        optional(jwksUrl).map(GatewayCommand::parseUrl), optional(tlsCert).map(Path::of), optional(tlsKey).map(Path::of),
+        maxChannelsPerUser, maxSubscriptionsPerUser, maxConnectionsPerAddress, requestsPerSecond,
+        Duration.ofMillis(requestReadTimeoutMillis));
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   private static URI parseUrl(String text) {

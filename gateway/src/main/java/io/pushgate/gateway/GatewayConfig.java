@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,6 +37,7 @@ import java.util.Optional;
  *                                 that without a word from the client closes it
  * @param shutdownTimeout          the longest a graceful shutdown may take
  * @param accessLog                whether to log one line per HTTP request (logger {@code pushgate.access})
+ * @param security                 authentication, TLS and the limits that protect the gateway
  */
 public record GatewayConfig(
     String host,
@@ -57,7 +59,75 @@ public record GatewayConfig(
     Duration longPollTimeout,
     Duration keepAliveInterval,
     Duration shutdownTimeout,
-    boolean accessLog) {
+    boolean accessLog,
+    Security security) {
+
+  /** How REST requests are authenticated. */
+  public enum AuthMode {
+    /** Bearer JWTs (HS256 with the signing secret, RS256/ES256 from a JWKS). */
+    jwt,
+    /** No authentication: for local experiments only. */
+    none
+  }
+
+  /**
+   * Authentication, TLS and limits.
+   *
+   * @param jwtSecret                the HS256 secret; empty to use (or create) {@code <data-dir>/jwt-secret}
+   * @param tlsCert                  PEM certificate chain; with {@code tlsKey}, the public listener speaks TLS
+   * @param maxChannelsPerUser       live channels a user may hold; more get 403 POL0001
+   * @param maxSubscriptionsPerUser  movie subscriptions a user may hold; more get 403 POL0001
+   * @param maxConnectionsPerAddress open connections from one client address; more are closed at once
+   * @param requestsPerSecond        REST requests per second per client address and per token (token
+   *                                 bucket, burst twice that); beyond, 429
+   * @param requestReadTimeout       the longest a client may take to send a whole request (slow-loris)
+   */
+  public record Security(AuthMode auth, Optional<String> jwtSecret, Optional<Path> jwksFile, Optional<URI> jwksUrl,
+      Optional<Path> tlsCert, Optional<Path> tlsKey, int maxChannelsPerUser, int maxSubscriptionsPerUser,
+      int maxConnectionsPerAddress, int requestsPerSecond, Duration requestReadTimeout) {
+    public Security {
+      requireNonNull(auth, "auth");
+      requireNonNull(jwtSecret, "jwtSecret");
+      requireNonNull(jwksFile, "jwksFile");
+      requireNonNull(jwksUrl, "jwksUrl");
+      requireNonNull(tlsCert, "tlsCert");
+      requireNonNull(tlsKey, "tlsKey");
+      requireNonNull(requestReadTimeout, "requestReadTimeout");
+      if (jwtSecret.isPresent() && jwtSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+        throw new IllegalArgumentException("--jwt-secret must be at least 32 bytes");
+      }
+      if (jwksFile.isPresent() && jwksUrl.isPresent()) {
+        throw new IllegalArgumentException("--jwks-file and --jwks-url exclude each other");
+      }
+      if (tlsCert.isPresent() != tlsKey.isPresent()) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+      for (Optional<Path> file : List.of(tlsCert, tlsKey, jwksFile)) {
+        if (file.isPresent() && !java.nio.file.Files.isReadable(file.get())) {
+          throw new IllegalArgumentException("cannot read " + file.get());
+        }
+      }
+      checkRange("--max-channels-per-user", maxChannelsPerUser, 1, 1_000_000);
+      checkRange("--max-subscriptions-per-user", maxSubscriptionsPerUser, 1, 1_000_000);
+      checkRange("--max-connections-per-address", maxConnectionsPerAddress, 1, 1_000_000);
+      checkRange("--requests-per-second", requestsPerSecond, 1, 10_000_000);
+      checkRange("--request-read-timeout", requestReadTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
+    }
+
+    /** Whether the public listener speaks TLS. */
+    public boolean tls() {
+      return tlsCert.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "Security[auth=" + auth + ", jwtSecret=" + (jwtSecret.isPresent() ? "<hidden>" : "<data-dir>")
+          + ", jwksFile=" + jwksFile.map(Path::toString).orElse("-") + ", jwksUrl=" + jwksUrl.map(URI::toString).orElse("-")
+          + ", tls=" + tls() + ", maxChannelsPerUser=" + maxChannelsPerUser + ", maxSubscriptionsPerUser="
+          + maxSubscriptionsPerUser + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress + ", requestsPerSecond="
+          + requestsPerSecond + ", requestReadTimeout=" + requestReadTimeout.toMillis() + "ms]";
+    }
+  }
 
   /** Connection settings of an external PostgreSQL. {@link #toString()} never shows the password. */
   public record ExternalDatabase(String jdbcUrl, String user, String password) {
@@ -113,6 +183,11 @@ public record GatewayConfig(
     checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
     requireNonNull(shutdownTimeout, "shutdownTimeout");
     checkRange("--shutdown-timeout", shutdownTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
+    requireNonNull(security, "security");
+    if (security.tls() && publicUrl.getScheme().equals("http") && publicUrl.getHost().equals("localhost")
+        && publicUrl.getPort() == port) {
+      publicUrl = URI.create("https" + publicUrl.toString().substring("http".length())); // the default follows TLS
+    }
   }
 
   /** The base URL of the management API: {@code {publicUrl}/notificationchannel/v1}. */

@@ -27,8 +27,12 @@ public final class Main {
     try {
       CommandLine commandLine = commandLine(out, err);
       CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-      if (CommandLine.executeHelpRequest(parsed) != null) {
-        return 0;
+      Integer helped = CommandLine.executeHelpRequest(parsed);
+      if (helped != null) {
+        return helped;
+      }
+      if (parsed.subcommand() != null) {
+        return parsed.subcommand().commandSpec().commandLine().<TokenCommand>getCommand().call();
       }
       GatewayCommand command = commandLine.getCommand();
       command.configureLogging();
@@ -70,6 +74,6 @@ public final class Main {
   }
 
   private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return new CommandLine(new GatewayCommand()).setOut(out).setErr(err);
+    return new CommandLine(new GatewayCommand()).addSubcommand("token", new TokenCommand()).setOut(out).setErr(err);
   }
 }

@@ -41,6 +41,10 @@ public final class TestGateway implements AutoCloseable {
         "--data-dir", dataDir.toString(),
         "--db-pool-size", "4",
         "--event-loop-threads", "2"));
+    if (!List.of(extraArgs).contains("--auth")) {
+      // functional tests act without tokens; SecurityTest runs with --auth jwt
+      args.addAll(List.of("--auth", "none"));
+    }
     args.addAll(List.of(extraArgs));
     GatewayComponent component = Main.component(args.toArray(String[]::new));
     component.gateway().start();
@@ -88,6 +92,30 @@ public final class TestGateway implements AutoCloseable {
 
   public HttpResponse<String> postJson(String url, String json) {
     return send("POST", url, json, "Content-Type", "application/json", "Accept", "application/json");
+  }
+
+  /**
+   * A request over a bare socket bound to {@code sourceAddress} (127.0.0.x: another client, as far as
+   * per-address limits go); {@code extraHeaders} are whole header lines. Returns the whole answer.
+   */
+  public String requestFrom(String sourceAddress, String method, String url, String json, String... extraHeaders) {
+    URI uri = URI.create(url);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(sourceAddress), 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);
+      socket.setSoTimeout(10_000);
+      byte[] body = json == null ? new byte[0] : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
+      for (String header : extraHeaders) {
+        head.append(header).append("\r\n");
+      }
+      socket.getOutputStream().write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public HttpResponse<String> putJson(String url, String json) {

@@ -85,6 +85,11 @@ public final class WsClient implements AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** One fragment of a message; {@code last} ends it. */
+  public void sendPartial(String text, boolean last) {
+    socket.sendText(text, last).join();
+  }
+
   /** The close code the server sent, waiting up to {@code timeout}. */
   public int closeCode(Duration timeout) {
     return closeCode.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();

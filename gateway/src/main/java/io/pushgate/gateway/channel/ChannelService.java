@@ -42,12 +42,14 @@ public final class ChannelService {
   private final ChannelTokens tokens;
   private final ChannelEvents events;
   private final ChannelCounts counts;
+  private final int maxChannelsPerUser;
   private final Clock clock;
 
   @Inject
   ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens,
-      ChannelEvents events, ChannelCounts counts, Clock clock) {
+      ChannelEvents events, ChannelCounts counts, io.pushgate.gateway.GatewayConfig config, Clock clock) {
     this.counts = counts;
+    this.maxChannelsPerUser = config.security().maxChannelsPerUser();
     this.repository = repository;
     this.db = db;
     this.policy = policy;
@@ -152,6 +154,11 @@ public final class ChannelService {
                 ServiceException.duplicateCorrelator(request.clientCorrelator(), "clientCorrelator"));
           }
         }
+      }
+      // checked before the insert: concurrent creates may pass it together, by at most their number
+      if (repository.countLive(userId, now) >= maxChannelsPerUser) {
+        throw new RequestRejectedException(
+            PolicyException.policyError("at most " + maxChannelsPerUser + " live channels per user"));
       }
       Channel channel = newChannel(userId, request, now);
       try {

@@ -1,6 +1,7 @@
 package io.pushgate.gateway.http;
 
 import io.netty.handler.codec.http.HttpMethod;
+import io.pushgate.gateway.auth.Principal;
 import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.http.Router.Route;
 import io.pushgate.model.Codec;
@@ -39,11 +40,12 @@ final class ChannelResource {
   }
 
   /** Answers an allowed method on a matched route; the router has already checked the method. */
-  CompletableFuture<ApiResponse> handle(Route route, HttpMethod method, RequestBody body) throws InvalidBodyException {
+  CompletableFuture<ApiResponse> handle(Route route, HttpMethod method, RequestBody body, Principal principal)
+      throws InvalidBodyException {
     String user = route.userId();
     String id = route.id();
     return switch (route.resource()) {
-      case CHANNELS -> method.equals(HttpMethod.GET) ? list(user) : create(user, body);
+      case CHANNELS -> method.equals(HttpMethod.GET) ? list(user) : create(user, body, principal);
       case CHANNEL -> method.equals(HttpMethod.GET) ? read(user, id) : delete(user, id);
       case CHANNEL_LIFETIME -> method.equals(HttpMethod.GET) ? readLifetime(user, id) : refreshLifetime(user, id, body);
       default -> throw new IllegalArgumentException("not a management resource: " + route.resource());
@@ -54,11 +56,15 @@ final class ChannelResource {
     return channels.list(userId).thenApply(list -> ApiResponse.ok(representation.list(userId, list)));
   }
 
-  private CompletableFuture<ApiResponse> create(String userId, RequestBody body) throws InvalidBodyException {
+  private CompletableFuture<ApiResponse> create(String userId, RequestBody body, Principal principal)
+      throws InvalidBodyException {
     if (body.isEmpty()) {
       return CompletableFuture.completedFuture(ApiResponse.error(ServiceException.invalidInput("notificationChannel")));
     }
     NotificationChannel request = body.read(codec, NotificationChannel.class, CREATE_FORMATS);
+    if (request.channelType() != null) {
+      AccessPolicy.requireChannelType(principal, request.channelType());
+    }
     return channels.create(userId, request).thenApply(result -> {
       NotificationChannel created = representation.of(result.channel());
       // a repeat with the same clientCorrelator gets the existing channel, 200 rather than 201

@@ -25,10 +25,15 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
   private final GatewayConfig config;
   private final Provider<RestHandler> restHandlers;
   private final ResponseEncoder encoder;
+  private final ConnectionLimiter connectionLimiter;
+  private final TlsContext tls;
 
   @Inject
-  HttpChannelInitializer(GatewayConfig config, Provider<RestHandler> restHandlers, ResponseEncoder encoder) {
+  HttpChannelInitializer(GatewayConfig config, Provider<RestHandler> restHandlers, ResponseEncoder encoder,
+      ConnectionLimiter connectionLimiter, TlsContext tls) {
     this.config = config;
+    this.connectionLimiter = connectionLimiter;
+    this.tls = tls;
     this.restHandlers = restHandlers;
     this.encoder = encoder;
   }
@@ -36,10 +41,14 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
   @Override
   protected void initChannel(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(PipelineNames.CONNECTION_LIMIT, connectionLimiter);
     pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+    tls.context().ifPresent(context -> pipeline.addLast(PipelineNames.TLS, context.newHandler(channel.alloc())));
     pipeline.addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
         .setMaxHeaderSize(MAX_HEADER_BYTES)));
+    pipeline.addLast(PipelineNames.REQUEST_TIMEOUT,
+        new RequestTimeoutHandler(config.security().requestReadTimeout().toMillis()));
     pipeline.addLast(PipelineNames.HTTP_KEEP_ALIVE, new HttpServerKeepAliveHandler());
     pipeline.addLast(PipelineNames.HTTP_AGGREGATOR, new ApiObjectAggregator(config.maxRequestBytes(), encoder));
     pipeline.addLast(PipelineNames.REST, restHandlers.get());

@@ -6,8 +6,11 @@ package io.pushgate.gateway.http;
  * <pre>
  *   socket
  *     │
+ *   connection-limit      closes a connection over --max-connections-per-address at once
  *   flush-consolidation   coalesce flushes into few syscalls
+ *   tls                   only with --tls-cert/--tls-key
  *   http-codec            bytes ⇄ HTTP/1.1 messages (bounded line and header sizes)
+ *   request-timeout       a whole request within --request-read-timeout (slow-loris)
  *   http-keep-alive       closes after the response when the request asked for it
  *   http-aggregator       one FullHttpRequest per request; 413 in the spec's error format beyond the limit
  *   rest                  routes to a resource and answers it
@@ -30,7 +33,10 @@ package io.pushgate.gateway.http;
  * <p>Tests and later stages (the WebSocket upgrade) address handlers by these names only.
  */
 public final class PipelineNames {
+  public static final String CONNECTION_LIMIT = "connection-limit";
   public static final String FLUSH_CONSOLIDATION = "flush-consolidation";
+  public static final String TLS = "tls";
+  public static final String REQUEST_TIMEOUT = "request-timeout";
   public static final String HTTP_CODEC = "http-codec";
   public static final String HTTP_KEEP_ALIVE = "http-keep-alive";
   public static final String HTTP_AGGREGATOR = "http-aggregator";

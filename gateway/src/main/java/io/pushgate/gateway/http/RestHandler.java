@@ -11,6 +11,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.pushgate.gateway.GatewayConfig;
 import io.pushgate.gateway.ServingState;
+import io.pushgate.gateway.auth.AuthenticationException;
 import io.pushgate.gateway.channel.RequestRejectedException;
 import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.dispatch.ChannelGoneException;
@@ -55,6 +56,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
   private final ResponseEncoder encoder;
   private final GatewayMetrics metrics;
   private final ServingState serving;
+  private final AccessPolicy access;
+  private final RateLimiter rateLimiter;
   private final boolean accessLogOn;
   private String requestLine;
   /** The route of the request in flight, for its metric ({@code unmatched} until routed). */
@@ -66,7 +69,9 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
   @Inject
   RestHandler(Router router, ChannelResource channels, IngressResource ingress, LongPollResource longPolls,
       WebSocketUpgrade webSockets, MoviesResource movies, ResponseEncoder encoder, GatewayMetrics metrics,
-      ServingState serving, GatewayConfig config) {
+      ServingState serving, AccessPolicy access, RateLimiter rateLimiter, GatewayConfig config) {
+    this.rateLimiter = rateLimiter;
+    this.access = access;
     this.accessLogOn = config.accessLog();
     this.metrics = metrics;
     this.serving = serving;
@@ -161,6 +166,13 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       return done(ApiResponse.error(HttpResponseStatus.NOT_ACCEPTABLE,
           ServiceException.serviceError("not acceptable; available: application/json, application/xml")));
     }
+    if (!withinRate(ctx, resource, request)) {
+      return done(new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS,
+          ServiceException.serviceError("too many requests, slow down"),
+          Map.of(HttpHeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()))));
+    }
+    AccessPolicy.Authorized authorized =
+        access.authorize(route.get(), request.method(), request.headers().get(HttpHeaderNames.AUTHORIZATION));
     if (resource == Resource.WEBSOCKET) {
       // the upgrade answers by itself; a refusal comes back as an ordinary answer
       return webSockets.upgrade(ctx, request.retain(), route.get().token()).thenApply(refusal -> refusal
@@ -174,8 +186,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       case CALLBACK -> ingress.post(route.get().token(), body);
       case LONG_POLL -> longPolls.poll(ctx, route.get().token(), request.uri(), body, accepted.get());
       case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
-          movies.handle(route.get(), request.method(), request.uri(), body, accepted.get());
-      default -> channels.handle(route.get(), request.method(), body);
+          movies.handle(authorized.route(), request.method(), request.uri(), body, accepted.get());
+      default -> channels.handle(authorized.route(), request.method(), body, authorized.principal());
     };
   }
 
@@ -217,6 +229,21 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof HttpStatusException status) {
       return status.response();
     }
+    if (cause instanceof AuthenticationException unauthenticated) {
+      // RFC 6750: no error code when no token was presented at all
+      String challenge = unauthenticated.tokenPresented()
+          ? "Bearer realm=\"pushgate\", error=\"invalid_token\", error_description=\"" + unauthenticated.getMessage() + "\""
+          : "Bearer realm=\"pushgate\"";
+      return new ApiResponse(HttpResponseStatus.UNAUTHORIZED,
+          ServiceException.serviceError("unauthorized: " + unauthenticated.getMessage()),
+          Map.of(HttpHeaderNames.WWW_AUTHENTICATE, challenge));
+    }
+    if (cause instanceof AccessPolicy.AccessDeniedException denied) {
+      Map<CharSequence, String> headers = denied.scopes() == null ? Map.of()
+          : Map.of(HttpHeaderNames.WWW_AUTHENTICATE,
+              "Bearer realm=\"pushgate\", error=\"insufficient_scope\", scope=\"" + denied.scopes() + "\"");
+      return new ApiResponse(HttpResponseStatus.FORBIDDEN, denied.error(), headers);
+    }
     if (cause instanceof ChannelGoneException) {
       return ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("callbackURL"));
     }
@@ -226,6 +253,17 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     }
     log.error("request on {} failed unexpectedly", ctx.channel().remoteAddress(), cause);
     return ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ServiceException.serviceError("internal error"));
+  }
+
+  /** The REST API is rate limited per client address and per token; capability URLs have their own bounds. */
+  private boolean withinRate(ChannelHandlerContext ctx, Resource resource, FullHttpRequest request) {
+    if (resource == Resource.CALLBACK || resource == Resource.LONG_POLL || resource == Resource.WEBSOCKET) {
+      return true;
+    }
+    String address = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress socket
+        ? "a:" + socket.getAddress().getHostAddress() : "a:?";
+    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    return authorization == null ? rateLimiter.tryAcquire(address) : rateLimiter.tryAcquire(address, "t:" + authorization);
   }
 
   /** The path without its capability token: a callbackURL or channelURL is a secret, never logged. */

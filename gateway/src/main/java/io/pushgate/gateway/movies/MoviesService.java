@@ -38,10 +38,13 @@ public final class MoviesService {
   private final MovieNotifier notifier;
   private final DbExecutor db;
   private final ChannelTokens ids;
+  private final int maxSubscriptionsPerUser;
   private final Clock clock;
 
   @Inject
-  MoviesService(MovieRepository repository, MovieNotifier notifier, DbExecutor db, ChannelTokens ids, Clock clock) {
+  MoviesService(MovieRepository repository, MovieNotifier notifier, DbExecutor db, ChannelTokens ids,
+      io.pushgate.gateway.GatewayConfig config, Clock clock) {
+    this.maxSubscriptionsPerUser = config.security().maxSubscriptionsPerUser();
     this.repository = repository;
     this.notifier = notifier;
     this.db = db;
@@ -167,6 +170,12 @@ public final class MoviesService {
     return db.supply(() -> {
       if (input.movieId() != null && repository.find(input.movieId()).isEmpty()) {
         throw reject("movieId");
+      }
+      if (input.clientCorrelator() == null || repository.findSubscriptionByCorrelator(userId, input.clientCorrelator()).isEmpty()) {
+        if (repository.countSubscriptions(userId) >= maxSubscriptionsPerUser) {
+          throw new RequestRejectedException(io.pushgate.model.PolicyException.policyError(
+              "at most " + maxSubscriptionsPerUser + " subscriptions per user"));
+        }
       }
       MediaFormat format = input.notificationFormat() == null ? MediaFormat.JSON : input.notificationFormat();
       MovieSubscription fresh = new MovieSubscription(ids.next(), userId, input.notifyUrl(), input.callbackData(),

@@ -101,6 +101,11 @@ public final class ChannelRepository {
         .map(row -> new StoredChannel(toChannel(row), row.getRequestFingerprint()));
   }
 
+  /** How many live channels the user holds. */
+  public int countLive(String userId, Instant now) {
+    return database.dsl().fetchCount(CHANNEL, CHANNEL.USER_ID.eq(userId).and(CHANNEL.EXPIRES_AT.gt(now)));
+  }
+
   /** The user's live channels, oldest first. */
   public List<Channel> listLive(String userId, Instant now) {
     return database.dsl().selectFrom(CHANNEL)

@@ -102,6 +102,10 @@ public final class MovieRepository {
         .fetchOptional(MovieRepository::toSubscription);
   }
 
+  public int countSubscriptions(String userId) {
+    return database.dsl().fetchCount(MOVIE_SUBSCRIPTION, MOVIE_SUBSCRIPTION.USER_ID.eq(userId));
+  }
+
   public List<MovieSubscription> listSubscriptions(String userId) {
     return database.dsl().selectFrom(MOVIE_SUBSCRIPTION).where(MOVIE_SUBSCRIPTION.USER_ID.eq(userId))
         .orderBy(MOVIE_SUBSCRIPTION.CREATED_AT, MOVIE_SUBSCRIPTION.SUBSCRIPTION_ID)

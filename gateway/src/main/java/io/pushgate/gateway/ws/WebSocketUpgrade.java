@@ -124,6 +124,7 @@ public final class WebSocketUpgrade {
     // the REST handler and the HTTP keep-alive logic give way to the session; the handshaker itself
     // swaps the HTTP codec for the frame codec and drops the HTTP aggregator
     pipeline.remove(PipelineNames.HTTP_KEEP_ALIVE);
+    pipeline.remove(PipelineNames.REQUEST_TIMEOUT); // the session's keep-alive watches the socket from now on
     pipeline.replace(PipelineNames.REST, PipelineNames.WS_SESSION, session);
     pipeline.addBefore(PipelineNames.WS_SESSION, PipelineNames.WS_AGGREGATOR,
         new WebSocketFrameAggregator(MAX_CLIENT_MESSAGE_BYTES));

@@ -135,7 +135,7 @@ class DurabilityTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "io.pushgate.gateway.Main",
         "--host", "127.0.0.1", "--port", Integer.toString(port), "--admin-port", Integer.toString(TestGateway.freePort()),
-        "--data-dir", dataDir.toString(), "--db-pool-size", "4");
+        "--data-dir", dataDir.toString(), "--db-pool-size", "4", "--auth", "none");
     File log = dataDir.resolve("gateway-process.log").toFile();
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
   }

@@ -70,8 +70,9 @@ class PipelineTest {
 
   @Test
   void testHandlerNamesAndOrder() {
-    assertEquals(List.of(PipelineNames.FLUSH_CONSOLIDATION, PipelineNames.HTTP_CODEC, PipelineNames.HTTP_KEEP_ALIVE,
-        PipelineNames.HTTP_AGGREGATOR, PipelineNames.REST), channel.pipeline().names().subList(0, 5));
+    assertEquals(List.of(PipelineNames.CONNECTION_LIMIT, PipelineNames.FLUSH_CONSOLIDATION, PipelineNames.HTTP_CODEC,
+        PipelineNames.REQUEST_TIMEOUT, PipelineNames.HTTP_KEEP_ALIVE, PipelineNames.HTTP_AGGREGATOR, PipelineNames.REST),
+        channel.pipeline().names().subList(0, 7));
   }
 
   @Test

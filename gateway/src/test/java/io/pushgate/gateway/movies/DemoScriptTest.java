@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.gateway.GatewayExtension;
+import io.pushgate.gateway.auth.Scopes;
+import io.pushgate.gateway.auth.SigningSecret;
+import io.pushgate.gateway.auth.TokenIssuer;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(120)
 class DemoScriptTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension();
+  static final GatewayExtension extension = new GatewayExtension("--auth", "jwt");
 
   @Test
   void testSuccess_theDemoShowsTheNotificationArriving() throws Exception {
@@ -25,8 +30,11 @@ class DemoScriptTest {
     assertTrue(Files.exists(demo), demo.toString());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path output = extension.dataDir().resolve("demo.out");
+    // what scripts/token prints: a token signed with the gateway's secret, for the demo's user
+    String token = TokenIssuer.issue(SigningSecret.load(Optional.empty(), extension.dataDir()), "tel:+19585550100",
+        Scopes.EVERYTHING, Duration.ofMinutes(10));
     Process process = new ProcessBuilder(List.of(java, demo.toString(), "--url", extension.get().baseUrl(),
-        "--movie", "signal-lost"))
+        "--movie", "signal-lost", "--token", token))
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     assertTrue(process.waitFor(90, TimeUnit.SECONDS), "demo finished");
     String text = Files.readString(output, StandardCharsets.UTF_8);

@@ -1,0 +1,153 @@
+package io.pushgate.gateway.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.pushgate.gateway.GatewayConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.Key;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies bearer tokens (JWT, with Nimbus JOSE+JWT): HS256 with the signing secret, and RS256/ES256
+ * with the keys of {@code --jwks-file} or {@code --jwks-url}; nothing else ({@code alg: none} above all)
+ * is accepted. The token must carry {@code sub} (the userId) and {@code exp}; {@code nbf} is honoured;
+ * 60 s of clock skew are allowed. {@code scope} is a space-separated string (or an array, {@code scp}).
+ *
+ * <p>Cheap enough for an event loop: an HMAC or one signature check over keys already in memory.
+ */
+@Singleton
+public final class TokenVerifier implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
+
+  private final GatewayConfig config;
+  private volatile DefaultJWTProcessor<SecurityContext> processor;
+  private JwksKeys jwks;
+
+  @Inject
+  TokenVerifier(GatewayConfig config) {
+    this.config = config;
+  }
+
+  /** Loads the keys (creating the signing secret on first start). Nothing to do with --auth none. */
+  public synchronized void start() {
+    GatewayConfig.Security security = config.security();
+    if (security.auth() == GatewayConfig.AuthMode.none) {
+      log.warn("--auth none: every request may act for any user. For local experiments only.");
+      return;
+    }
+    byte[] secret = SigningSecret.load(security.jwtSecret(), config.dataDir());
+    JWSKeySelector<SecurityContext> hmac = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret));
+    if (security.jwksFile().isPresent()) {
+      jwks = JwksKeys.fromFile(security.jwksFile().get());
+    } else if (security.jwksUrl().isPresent()) {
+      jwks = JwksKeys.fromUrl(security.jwksUrl().get());
+    }
+    JWSKeySelector<SecurityContext> published = jwks == null ? null
+        : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwks.source());
+    DefaultJWTProcessor<SecurityContext> fresh = new DefaultJWTProcessor<>();
+    fresh.setJWSKeySelector((header, context) -> {
+      if (JWSAlgorithm.HS256.equals(header.getAlgorithm())) {
+        return hmac.selectJWSKeys(header, context);
+      }
+      return published == null ? List.<Key>of() : published.selectJWSKeys(header, context);
+    });
+    fresh.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null, Set.of("sub", "exp")));
+    processor = fresh;
+  }
+
+  /** The principal of an {@code Authorization} header value; throws AuthenticationException when unusable. */
+  public Principal verify(String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      throw new AuthenticationException("a bearer token is required", false);
+    }
+    String[] parts = authorization.trim().split("\\s+", 2);
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+      throw new AuthenticationException("the Authorization header must be: Bearer <token>", true);
+    }
+    DefaultJWTProcessor<SecurityContext> current = processor;
+    if (current == null) {
+      throw new IllegalStateException("token verifier not started");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = current.process(parts[1], null);
+    } catch (ParseException e) {
+      throw new AuthenticationException("malformed token", true);
+    } catch (BadJWTException e) {
+      throw new AuthenticationException(claimProblem(e.getMessage()), true);
+    } catch (BadJOSEException e) {
+      throw new AuthenticationException(signatureProblem(e.getMessage()), true);
+    } catch (JOSEException e) {
+      throw new AuthenticationException("token could not be verified", true);
+    }
+    String subject = claims.getSubject();
+    if (subject == null || subject.isBlank() || subject.length() > 256) {
+      throw new AuthenticationException("token has no usable sub", true);
+    }
+    return Principal.of(subject, scopes(claims));
+  }
+
+  private static Set<String> scopes(JWTClaimsSet claims) {
+    Set<String> scopes = new HashSet<>();
+    Object scope = claims.getClaim("scope");
+    if (scope instanceof String text) {
+      scopes.addAll(List.of(text.trim().split("\\s+")));
+    }
+    Object scp = claims.getClaim("scp");
+    if (scp instanceof List<?> list) {
+      list.forEach(item -> scopes.add(String.valueOf(item)));
+    }
+    scopes.remove("");
+    return scopes;
+  }
+
+  /** A short reason for a rejected claim set, without the token's content. */
+  private static String claimProblem(String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    if (m.contains("expired")) {
+      return "token expired";
+    }
+    if (m.contains("before use time") || m.contains("nbf")) {
+      return "token not yet valid";
+    }
+    if (m.contains("missing")) {
+      return "token lacks sub or exp";
+    }
+    return "token claims rejected";
+  }
+
+  /** A short reason for a rejected signature or algorithm. */
+  private static String signatureProblem(String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    if (m.contains("unsecured") || m.contains("plain")) {
+      return "unsigned tokens (alg none) are not accepted";
+    }
+    if (m.contains("invalid signature")) {
+      return "token signature invalid";
+    }
+    return "token algorithm or key not accepted";
+  }
+
+  @Override
+  public synchronized void close() {
+    if (jwks != null) {
+      jwks.close();
+    }
+  }
+}
