@@ -1,5 +1,6 @@
 package io.pushgate.gateway.dispatch;
 
+import io.pushgate.gateway.channel.CapabilityKey;
 import io.pushgate.gateway.channel.ChannelEvents;
 import io.pushgate.gateway.store.ChannelRepository;
 import io.pushgate.gateway.store.ChannelRepository.ChannelWithSeq;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The channels in use, by id and by their two capability tokens. A channel is loaded from the
+ * The channels in use, by id and by the keys of their two capability tokens ({@link CapabilityKey}:
+ * never by the secret itself; a hit is confirmed in constant time). A channel is loaded from the
  * database on first use (an enabler's POST, a WebSocket, a poll) and forgotten when it is deleted or
  * expires. Lookups answer "absent" for a channel whose lifetime has run out even before the expiry
  * sweep removes it.
@@ -41,18 +43,20 @@ public final class LiveChannels implements ChannelEvents {
 
   /** The channel an enabler reaches through its callbackURL. */
   public CompletableFuture<Optional<LiveChannel>> byCallbackToken(String token) {
-    return lookup(byCallbackToken, token, now -> channels.findLiveByCallbackToken(token, now));
+    return lookup(byCallbackToken, token, channel -> channel.channel().callbackToken(),
+        now -> channels.findLiveByCallbackToken(token, now));
   }
 
   /** The channel a client reaches through its channelURL. */
   public CompletableFuture<Optional<LiveChannel>> byChannelToken(String token) {
-    return lookup(byChannelToken, token, now -> channels.findLiveByChannelToken(token, now));
+    return lookup(byChannelToken, token, channel -> channel.channel().channelToken(),
+        now -> channels.findLiveByChannelToken(token, now));
   }
 
   private CompletableFuture<Optional<LiveChannel>> lookup(ConcurrentHashMap<String, LiveChannel> index, String token,
-      Function<Instant, Optional<ChannelWithSeq>> query) {
-    LiveChannel known = index.get(token);
-    if (known != null) {
+      Function<LiveChannel, String> storedToken, Function<Instant, Optional<ChannelWithSeq>> query) {
+    LiveChannel known = index.get(CapabilityKey.of(token));
+    if (known != null && CapabilityKey.matches(storedToken.apply(known), token)) {
       return CompletableFuture.completedFuture(live(known));
     }
     return db.supply(() -> query.apply(clock.instant()).map(this::load));
@@ -71,8 +75,8 @@ public final class LiveChannels implements ChannelEvents {
     if (winner != null) {
       return winner;
     }
-    byCallbackToken.put(fresh.channel().callbackToken(), fresh);
-    byChannelToken.put(fresh.channel().channelToken(), fresh);
+    byCallbackToken.put(CapabilityKey.of(fresh.channel().callbackToken()), fresh);
+    byChannelToken.put(CapabilityKey.of(fresh.channel().channelToken()), fresh);
     return fresh;
   }
 
@@ -86,8 +90,8 @@ public final class LiveChannels implements ChannelEvents {
     if (channel == null) {
       return;
     }
-    byCallbackToken.remove(channel.channel().callbackToken());
-    byChannelToken.remove(channel.channel().channelToken());
+    byCallbackToken.remove(CapabilityKey.of(channel.channel().callbackToken()));
+    byChannelToken.remove(CapabilityKey.of(channel.channel().channelToken()));
     Subscriber subscriber = channel.remove();
     if (subscriber != null) {
       subscriber.close(reason == RemovalReason.EXPIRED ? Subscriber.Ending.EXPIRED : Subscriber.Ending.DELETED);

@@ -2,6 +2,7 @@ package io.pushgate.gateway.store;
 
 import static io.pushgate.gateway.store.jooq.Tables.CHANNEL;
 
+import io.pushgate.gateway.channel.CapabilityKey;
 import io.pushgate.gateway.channel.Channel;
 import io.pushgate.gateway.store.jooq.tables.records.ChannelRecord;
 import io.pushgate.model.ChannelType;
@@ -53,6 +54,8 @@ public final class ChannelRepository {
     row.setMaxWaitTime(channel.maxWaitTime());
     row.setCallbackToken(channel.callbackToken());
     row.setChannelToken(channel.channelToken());
+    row.setCallbackKey(CapabilityKey.of(channel.callbackToken()));
+    row.setChannelKey(CapabilityKey.of(channel.channelToken()));
     row.setLifetimeSeconds(channel.lifetimeSeconds());
     row.setExpiresAt(channel.expiresAt());
     row.setCreatedAt(channel.createdAt());
@@ -73,14 +76,16 @@ public final class ChannelRepository {
         .map(ChannelRepository::toChannel);
   }
 
-  /** The live channel whose callbackURL carries {@code token}, with its log's last sequence number. */
+  /** The live channel whose callbackURL carries {@code token} (found by its key), with its log's last sequence number. */
   public Optional<ChannelWithSeq> findLiveByCallbackToken(String token, Instant now) {
-    return findLiveBy(CHANNEL.CALLBACK_TOKEN.eq(token), now);
+    return findLiveBy(CHANNEL.CALLBACK_KEY.eq(CapabilityKey.of(token)), now)
+        .filter(found -> CapabilityKey.matches(found.channel().callbackToken(), token));
   }
 
   /** The live channel whose channelURL carries {@code token}, with its log's last sequence number. */
   public Optional<ChannelWithSeq> findLiveByChannelToken(String token, Instant now) {
-    return findLiveBy(CHANNEL.CHANNEL_TOKEN.eq(token), now);
+    return findLiveBy(CHANNEL.CHANNEL_KEY.eq(CapabilityKey.of(token)), now)
+        .filter(found -> CapabilityKey.matches(found.channel().channelToken(), token));
   }
 
   /** A channel and the {@code last_seq} column (see the V2 migration). */
