@@ -1,6 +1,12 @@
 package io.pushgate.gateway;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,16 +22,56 @@ import java.util.List;
  * A gateway started exactly as {@code Main} starts it (flags parsed by the same command line), on the
  * embedded PostgreSQL in a test directory, plus a small HTTP client for real-socket tests.
  */
-public final class TestGateway implements AutoCloseable {
+public final class TestGateway implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private final GatewayComponent component;
-  private final int port;
+  private GatewayComponent component;
+  private int port;
+  private Path dataDir;
+  private final String[] perClassArgs;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  private TestGateway(GatewayComponent component, int port) {
+  private TestGateway(GatewayComponent component, int port, Path dataDir) {
     this.component = component;
     this.port = port;
+    this.dataDir = dataDir;
+    this.perClassArgs = null;
+  }
+
+  private TestGateway(String[] perClassArgs) {
+    this.perClassArgs = perClassArgs;
+  }
+
+  /**
+   * One gateway per test class, on its own embedded PostgreSQL in a fresh directory, started before
+   * the class and stopped after it:
+   * {@code @RegisterExtension static final TestGateway gateway = TestGateway.perClass("--flag", "value");}
+   */
+  public static TestGateway perClass(String... args) {
+    return new TestGateway(args);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("pushgate-test-");
+    TestGateway started = start(dataDir, perClassArgs);
+    component = started.component;
+    port = started.port;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (component != null) {
+      close();
+    }
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  /** The data directory (for extra gateways or files a test makes beside it). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /** Starts on free ports with {@code dataDir}; {@code extraArgs} are more flags. */
@@ -48,7 +94,7 @@ public final class TestGateway implements AutoCloseable {
     args.addAll(List.of(extraArgs));
     GatewayComponent component = Main.component(args.toArray(String[]::new));
     component.gateway().start();
-    return new TestGateway(component, port);
+    return new TestGateway(component, port, dataDir);
   }
 
   public int port() {

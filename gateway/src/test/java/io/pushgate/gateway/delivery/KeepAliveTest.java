@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.RawWebSocket;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
 import io.pushgate.gateway.delivery.Channels.Created;
 import java.io.EOFException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -28,13 +26,8 @@ class KeepAliveTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--keep-alive-interval", "400");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--keep-alive-interval", "400");
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
 
   /** The next message whose root is {@code root}, skipping the server's periodic connChecks. */

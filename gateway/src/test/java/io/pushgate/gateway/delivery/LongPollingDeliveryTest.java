@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.gateway.Json;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.delivery.Channels.Created;
 import java.net.http.HttpResponse;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -29,13 +27,8 @@ class LongPollingDeliveryTest {
   static final String POLL_BODY = "{\"longPollingRequestParameters\": null}";
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--long-poll-timeout", "1500");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--long-poll-timeout", "1500");
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
 
   private HttpResponse<String> poll(String url) {
@@ -117,7 +110,7 @@ class LongPollingDeliveryTest {
   @Test
   void testSuccess_deletedChannelAnswersTheParkedPoll404() throws Exception {
     Created channel = Channels.create(gateway, "LongPolling", 10);
-    try (TestGateway slow = TestGateway.start(extension.dataDir().resolve("slow"), "--long-poll-timeout", "20000")) {
+    try (TestGateway slow = TestGateway.start(gateway.dataDir().resolve("slow"), "--long-poll-timeout", "20000")) {
       Created slowChannel = Channels.create(slow, "LongPolling", 10);
       CompletableFuture<HttpResponse<String>> parked = CompletableFuture.supplyAsync(
           () -> slow.postJson(slowChannel.channelUrl(), POLL_BODY));

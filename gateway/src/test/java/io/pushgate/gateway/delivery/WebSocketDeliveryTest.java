@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pushgate.gateway.Await;
 import io.pushgate.gateway.Json;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
 import io.pushgate.gateway.delivery.Channels.Created;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -34,13 +32,8 @@ class WebSocketDeliveryTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--keep-alive-interval", "60000");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--keep-alive-interval", "60000");
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
 
   /** Reads frames until {@code count} notifications arrived; checks each frame's size bound. */
@@ -236,7 +229,7 @@ class WebSocketDeliveryTest {
 
   @Test
   void testSuccess_expiryWhileConnectedClosesWith1001() {
-    try (TestGateway quick = TestGateway.start(extension.dataDir().resolve("expiry"), "--expiry-sweep-interval", "200")) {
+    try (TestGateway quick = TestGateway.start(gateway.dataDir().resolve("expiry"), "--expiry-sweep-interval", "200")) {
       Created channel = Channels.create(quick, "WebSockets", 10, "\"channelLifetime\": \"1\"");
       try (WsClient ws = WsClient.connect(channel.channelUrl())) {
         // opening the socket resets the lifetime to the default; once it has, bring it back down to a second

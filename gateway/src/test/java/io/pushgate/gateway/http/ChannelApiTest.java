@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pushgate.gateway.Await;
 import io.pushgate.gateway.Json;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -45,14 +43,9 @@ class ChannelApiTest {
   static final String FORM_C1 = "clientCorrelator=123&applicationTag=myApp&channelType=LongPolling&maxNotifications=1&channelLifetime=7200";
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--max-channel-lifetime", "3600", "--expiry-sweep-interval", "200",
+  static final TestGateway gateway = TestGateway.perClass("--max-channel-lifetime", "3600", "--expiry-sweep-interval", "200",
         "--max-request-bytes", "4096");
-  private TestGateway gateway;
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
 
   /** A fresh user id per test, percent-encoded the way clients send tel: URIs. */

@@ -3,7 +3,6 @@ package io.pushgate.gateway.movies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.auth.Scopes;
 import io.pushgate.gateway.auth.SigningSecret;
 import io.pushgate.gateway.auth.TokenIssuer;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.pushgate.gateway.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,18 +22,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(120)
 class DemoScriptTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--auth", "jwt");
+  static final TestGateway gateway = TestGateway.perClass("--auth", "jwt");
 
   @Test
   void testSuccess_theDemoShowsTheNotificationArriving() throws Exception {
     Path demo = Path.of("..", "scripts", "Demo.java").toAbsolutePath().normalize();
     assertTrue(Files.exists(demo), demo.toString());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path output = extension.dataDir().resolve("demo.out");
+    Path output = gateway.dataDir().resolve("demo.out");
     // what scripts/token prints: a token signed with the gateway's secret, for the demo's user
-    String token = TokenIssuer.issue(SigningSecret.load(Optional.empty(), extension.dataDir()), "tel:+19585550100",
+    String token = TokenIssuer.issue(SigningSecret.load(Optional.empty(), gateway.dataDir()), "tel:+19585550100",
         Scopes.EVERYTHING, Duration.ofMinutes(10));
-    Process process = new ProcessBuilder(List.of(java, demo.toString(), "--url", extension.get().baseUrl(),
+    Process process = new ProcessBuilder(List.of(java, demo.toString(), "--url", gateway.baseUrl(),
         "--movie", "signal-lost", "--token", token))
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     assertTrue(process.waitFor(90, TimeUnit.SECONDS), "demo finished");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import java.net.http.HttpResponse;
@@ -22,13 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(60)
 class MoviesApiTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension();
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass();
   private String movies;
 
   @BeforeAll
   void start() {
-    gateway = extension.get();
     movies = gateway.baseUrl() + "/movies/v1/movies";
   }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.pushgate.gateway.Await;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -33,13 +31,8 @@ class MoviesFlowTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--keep-alive-interval", "60000");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--keep-alive-interval", "60000");
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
   /** A WebSockets channel: its callbackURL and an open socket. */
   private record Listener(String callbackUrl, WsClient socket) {}

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.gateway.Await;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,10 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(120)
 class HealthTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension();
+  static final TestGateway gateway = TestGateway.perClass();
 
   private int status(String path) {
-    TestGateway gateway = extension.get();
     return gateway.get("http://127.0.0.1:" + gateway.component().gateway().adminPort() + path).statusCode();
   }
 
@@ -29,7 +27,7 @@ class HealthTest {
     assertTrue(status("/health/ready") == 200);
     // the postmaster (its command line names the data directory) and every backend it forked
     List<ProcessHandle> postgres = ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(extension.dataDir().toString())).orElse(false))
+        .filter(p -> p.info().commandLine().map(c -> c.contains(gateway.dataDir().toString())).orElse(false))
         .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
         .distinct()
         .toList();

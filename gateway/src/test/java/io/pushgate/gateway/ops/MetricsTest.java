@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pushgate.gateway.Await;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -31,13 +29,8 @@ class MetricsTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--keep-alive-interval", "60000");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--keep-alive-interval", "60000");
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
   @Test
   void testCountersMoveByExactlyTheTrafficSent() {

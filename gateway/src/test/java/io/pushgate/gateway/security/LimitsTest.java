@@ -3,7 +3,6 @@ package io.pushgate.gateway.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -29,15 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(90)
 class LimitsTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--max-channels-per-user", "3",
+  static final TestGateway gateway = TestGateway.perClass("--max-channels-per-user", "3",
       "--max-subscriptions-per-user", "2", "--max-connections-per-address", "40", "--requests-per-second", "20",
       "--request-read-timeout", "600", "--max-request-bytes", "8192");
-  private TestGateway gateway;
 
-  @BeforeAll
-  void start() {
-    gateway = extension.get();
-  }
 
   /** Another client, from another loopback address, still gets served. */
   private void othersAreServed() throws IOException {

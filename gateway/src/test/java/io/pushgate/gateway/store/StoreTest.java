@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoop;
 import io.pushgate.gateway.Await;
-import io.pushgate.gateway.GatewayExtension;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.channel.ChannelService.CreateResult;
@@ -31,14 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class StoreTest {
   @RegisterExtension
-  static final GatewayExtension extension = new GatewayExtension("--expiry-sweep-interval", "100");
-  private TestGateway gateway;
+  static final TestGateway gateway = TestGateway.perClass("--expiry-sweep-interval", "100");
   private ChannelService channels;
   private ChannelRepository repository;
 
   @BeforeAll
   void start() {
-    gateway = extension.get();
     channels = gateway.component().channelService();
     repository = gateway.component().channelRepository();
   }
