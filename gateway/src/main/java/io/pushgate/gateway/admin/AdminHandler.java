@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pushgate.gateway.http.ConnectionErrors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
       }));
     }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!ConnectionErrors.isExpected(cause)) {
+      org.slf4j.LoggerFactory.getLogger(AdminHandler.class).warn("admin connection failed", cause);
+    }
+    ctx.close();
   }
 
   private static void respond(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String json) {

@@ -107,6 +107,21 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive();
   }
 
+  /**
+   * The pipeline's one terminal error path: a client that vanishes mid-request, a write to a closed
+   * connection, a TLS failure are expected and end the connection quietly; anything else is logged
+   * once, then the connection closes.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (ConnectionErrors.isExpected(cause)) {
+      log.debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      log.warn("closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+    }
+    ctx.close();
+  }
+
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     releaseQueued();

@@ -19,6 +19,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.pushgate.gateway.dispatch.DeliveryCursor;
 import io.pushgate.gateway.dispatch.DeliveryDrain;
+import io.pushgate.gateway.http.ConnectionErrors;
 import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.Subscriber;
 import io.pushgate.gateway.metrics.GatewayMetrics;
@@ -231,7 +232,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
       closeWith(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than " + WebSocketUpgrade.MAX_CLIENT_MESSAGE_BYTES);
       return;
     }
-    if (cause instanceof java.io.IOException) {
+    if (ConnectionErrors.isExpected(cause)) {
       log.debug("websocket on channel {}: {}", channel.id(), cause.toString());
     } else {
       log.warn("websocket on channel {} failed: {}", channel.id(), cause.toString());
