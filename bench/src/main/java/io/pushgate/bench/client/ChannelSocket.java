@@ -1,0 +1,294 @@
+package io.pushgate.bench.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.pushgate.bench.metrics.BenchClock;
+import io.pushgate.bench.metrics.LoadMetrics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client of one notification channel: a WebSocket on its channelURL with the API's subprotocol.
+ * It parses every list it receives ({@link FrameParser}) and hands the notifications to its
+ * {@link FrameListener}; answers the server's {@code connCheck} with {@code connAck}; confirms what it
+ * read with {@code ncAck} every {@link SocketOptions#ackIntervalMillis()}; and when the server closes
+ * it, reopens it with {@code ?resumePoint=} (a bounded number of times) so nothing is read twice.
+ *
+ * <p>Threads: all state is touched on the socket's event loop, except {@link #close()}.
+ */
+public final class ChannelSocket {
+  /** The API's one subprotocol (spec I.2). */
+  public static final String SUBPROTOCOL = "notificationchannel-netapi-rest.openmobilealliance.org";
+  private static final byte[] CONN_ACK = "{\"connAck\":null}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final long RECONNECT_DELAY_MILLIS = 250;
+
+  private final int index;
+  private final URI uri;
+  private final ClientTransport transport;
+  private final LoadMetrics metrics;
+  private final FrameParser parser;
+  private final FrameListener listener;
+  private final SocketOptions options;
+  private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+  private volatile boolean closing;
+  private volatile Channel channel;
+  private int reconnectsLeft;
+  private long resumePoint = -1;
+  private long acknowledged = -1;
+
+  /**
+   * @param index the channel's index in the run (the {@code c} of its notifications' stamps)
+   * @param uri the channelURL, its host rewritten to the gateway's address
+   */
+  public ChannelSocket(int index, URI uri, ClientTransport transport, LoadMetrics metrics, FrameParser parser,
+      FrameListener listener, SocketOptions options) {
+    this.index = index;
+    this.uri = uri;
+    this.transport = transport;
+    this.metrics = metrics;
+    this.parser = parser;
+    this.listener = listener;
+    this.options = options;
+    this.reconnectsLeft = options.reconnects();
+  }
+
+  public int index() {
+    return index;
+  }
+
+  /** Opens the socket; completes when the handshake is done, or fails with why it was refused. */
+  public CompletableFuture<Void> open() {
+    connect(uri);
+    return firstOpen;
+  }
+
+  /** Sends a close frame and closes; no reconnect follows. The future completes once closed. */
+  public ChannelFuture close() {
+    closing = true;
+    Channel ch = channel;
+    if (ch == null) {
+      return null;
+    }
+    if (ch.isActive()) {
+      ch.writeAndFlush(new CloseWebSocketFrame(1000, "load test done")).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ch.close();
+    }
+    return ch.closeFuture();
+  }
+
+  private void connect(URI target) {
+    InetSocketAddress remote = new InetSocketAddress(target.getHost(), port(target));
+    WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+        .webSocketUri(target)
+        .subprotocol(SUBPROTOCOL)
+        .maxFramePayloadLength(options.maxFrameBytes())
+        .handleCloseFrames(false) // we read the close code ourselves
+        .handshakeTimeoutMillis(options.handshakeTimeoutMillis())
+        .generateOriginHeader(false)
+        .build();
+    ChannelFuture connected = transport.connect(remote, new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(16 * 1024),
+            new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(options.maxFrameBytes()),
+            new Session());
+      }
+    });
+    channel = connected.channel();
+    connected.addListener(f -> {
+      if (!f.isSuccess()) {
+        metrics.errors().add("ws-connect");
+        failOpen(f.cause());
+      }
+    });
+  }
+
+  private void failOpen(Throwable cause) {
+    if (firstOpen.completeExceptionally(cause)) {
+      metrics.connectFailed();
+    }
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() > 0) {
+      return uri.getPort();
+    }
+    return "wss".equals(uri.getScheme()) ? 443 : 80;
+  }
+
+  private URI resumeUri() {
+    String base = uri.toString();
+    if (resumePoint < 0) {
+      return uri;
+    }
+    return URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + "resumePoint=" + resumePoint);
+  }
+
+  /** The socket's last handler: reading, answering, confirming, and what happens at the end. */
+  private final class Session extends ChannelInboundHandlerAdapter implements FrameListener {
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> ackTimer;
+    private boolean open;
+    private int closeCode = -1;
+    private Throwable failure;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+        open = true;
+        metrics.connectionOpened();
+        long interval = options.ackIntervalMillis();
+        if (interval > 0) {
+          ackTimer = ctx.executor().scheduleAtFixedRate(this::acknowledge, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        firstOpen.complete(null);
+      } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+        metrics.errors().add("ws-handshake-timeout");
+        failure = new IOException("handshake timed out");
+      }
+      ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (msg instanceof TextWebSocketFrame text) {
+          read(text.content());
+        } else if (msg instanceof CloseWebSocketFrame close) {
+          closeCode = close.statusCode();
+          ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), "")).addListener(ChannelFutureListener.CLOSE);
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    private void read(ByteBuf content) {
+      byte[] bytes;
+      int offset;
+      if (content.hasArray()) {
+        bytes = content.array();
+        offset = content.arrayOffset() + content.readerIndex();
+      } else {
+        bytes = ByteBufUtil.getBytes(content);
+        offset = 0;
+      }
+      try {
+        parser.parse(bytes, offset, content.readableBytes(), this);
+      } catch (IOException e) {
+        metrics.errors().add("ws-bad-message");
+      }
+      metrics.messageRead(BenchClock.nanos());
+    }
+
+    @Override
+    public void stamped(long channel, long seq, long sentAtNanos) {
+      metrics.received(1);
+      listener.stamped(channel, seq, sentAtNanos);
+    }
+
+    @Override
+    public void movie(String premiereDate) {
+      metrics.received(1);
+      listener.movie(premiereDate);
+    }
+
+    @Override
+    public void unrecognised() {
+      metrics.received(1);
+      listener.unrecognised();
+    }
+
+    @Override
+    public void resumePoint(long point) {
+      resumePoint = Math.max(resumePoint, point);
+    }
+
+    @Override
+    public void connCheck() {
+      // connAck confirms everything read before the connCheck (README: delivery guarantees)
+      ctx.writeAndFlush(new TextWebSocketFrame(ctx.alloc().buffer(CONN_ACK.length).writeBytes(CONN_ACK)));
+    }
+
+    @Override
+    public void other(String root) {
+      if (root.equals("requestError")) {
+        metrics.errors().add("ws-request-error");
+      }
+      listener.other(root);
+    }
+
+    private void acknowledge() {
+      if (resumePoint > acknowledged && ctx.channel().isActive()) {
+        acknowledged = resumePoint;
+        String ack = "{\"ncAck\":{\"resumePoint\":\"" + resumePoint + "\"}}";
+        ctx.writeAndFlush(new TextWebSocketFrame(ack));
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (failure == null) {
+        failure = cause;
+      }
+      if (cause instanceof WebSocketClientHandshakeException refused && refused.response() != null) {
+        metrics.errors().add("ws-handshake-" + refused.response().status().code());
+      } else if (!open) {
+        metrics.errors().add("ws-handshake-failed");
+      } else {
+        metrics.errors().add("ws-io");
+      }
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (ackTimer != null) {
+        ackTimer.cancel(false);
+      }
+      if (!open) {
+        failOpen(failure != null ? failure : new IOException("closed before the handshake completed"));
+      } else {
+        metrics.connectionClosed();
+        if (!closing) {
+          metrics.errors().add(closeCode >= 0 ? "ws-closed-" + closeCode : "ws-dropped");
+          if (reconnectsLeft > 0) {
+            reconnectsLeft--;
+            ctx.channel().eventLoop().schedule(() -> {
+              if (!closing) {
+                connect(resumeUri());
+              }
+            }, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+          }
+        }
+      }
+      ctx.fireChannelInactive();
+    }
+  }
+}

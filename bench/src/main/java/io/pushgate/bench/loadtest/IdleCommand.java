@@ -1,0 +1,43 @@
+package io.pushgate.bench.loadtest;
+
+import io.pushgate.bench.report.RunResult;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loadtest idle}: N open, silent WebSockets; the gateway's memory per connection. */
+@Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+      "Open WebSockets, no traffic: the gateway's memory per connection.",
+      "Reports RSS, live heap and direct memory before the sockets vs after --duration with all of them open.",
+      "Memory needs the gateway's pid: --start-gateway (which also turns on native memory tracking) or --gateway-pid."})
+final class IdleCommand extends WorkloadCommand {
+  @Option(names = "--channels", paramLabel = "N", defaultValue = "5000",
+      description = "Connections to open (default: ${DEFAULT-VALUE}).")
+  int channels;
+
+  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+      description = "How long to hold them open before measuring (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--processes", paramLabel = "N", defaultValue = "-1",
+      description = "Child JVMs holding the sockets; 0 = this process; -1 = one per " + IdleRun.PER_PROCESS
+          + " connections when there are more (default: ${DEFAULT-VALUE}).")
+  int processes;
+
+  @Override
+  String name() {
+    return "idle";
+  }
+
+  @Override
+  List<String> gatewayJvmOptions() {
+    return List.of("-XX:NativeMemoryTracking=summary"); // so direct memory can be read ("Other")
+  }
+
+  @Override
+  RunResult run(RunSetup setup) throws Exception {
+    return new IdleRun(setup, channels, duration, processes).run();
+  }
+}

@@ -1,0 +1,28 @@
+package io.pushgate.bench.loadtest;
+
+import io.pushgate.bench.client.SocketOptions;
+import java.util.Map;
+
+/** The WebSocket settings every workload derives from its options, and how a result lists them. */
+final class Sockets {
+  /** Reopening a socket the server closed: a few times, so a flapping gateway cannot loop the harness. */
+  static final int RECONNECTS = 3;
+
+  private Sockets() {}
+
+  /** Frames hold up to maxNotifications notifications of about {@code notificationBytes} each. */
+  static SocketOptions options(ClientOptions client, int notificationBytes) {
+    long frame = (long) client.maxNotifications * (notificationBytes + 1) + 4096;
+    int maxFrame = (int) Math.min(64L << 20, Math.max(64 << 10, frame * 2));
+    return new SocketOptions(maxFrame, client.ackInterval.toMillis(), RECONNECTS, 10_000);
+  }
+
+  static void describe(RunSetup setup, Map<String, Object> settings) {
+    ClientOptions c = setup.client;
+    settings.put("max notifications per frame", c.maxNotifications);
+    settings.put("ncAck interval", c.ackInterval.isZero() ? "never" : DurationConverter.format(c.ackInterval));
+    settings.put("http connections x depth", c.httpConnections + " x " + c.pipelineDepth);
+    settings.put("gateway", setup.gatewayDescription);
+    settings.put("drain timeout", DurationConverter.format(c.drainTimeout));
+  }
+}

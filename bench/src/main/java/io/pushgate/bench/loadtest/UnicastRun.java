@@ -1,0 +1,149 @@
+package io.pushgate.bench.loadtest;
+
+import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SocketOptions;
+import io.pushgate.bench.gateway.ChannelInfo;
+import io.pushgate.bench.gateway.CpuUsage;
+import io.pushgate.bench.metrics.BenchClock;
+import io.pushgate.bench.metrics.DeliveryLedger;
+import io.pushgate.bench.metrics.ProgressReporter;
+import io.pushgate.bench.report.RunResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * unicast and million: N channels with a WebSocket each; the harness posts stamped notifications to
+ * their callbackURLs round robin and reads them back, measuring end-to-end latency and counting the
+ * lost and the duplicated. After sending it waits (up to the drain timeout) for what is still on its
+ * way.
+ */
+final class UnicastRun {
+  private final RunSetup setup;
+  private final UnicastPlan plan;
+  /** Cores used by each party during the measured phase (empty until measured). */
+  private Map<String, Object> cpu = Map.of();
+
+  UnicastRun(RunSetup setup, UnicastPlan plan) {
+    this.setup = setup;
+    this.plan = plan;
+  }
+
+  RunResult run() throws InterruptedException {
+    ClientOptions client = setup.client;
+    List<String> failures = new ArrayList<>();
+    setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", plan.channels());
+    long t0 = BenchClock.nanos();
+    List<ChannelInfo> channels = setup.api.createChannels(plan.channels(), "bench-", client.maxNotifications);
+    setup.out.printf(Locale.ROOT, "bench: created %d channels in %.2f s%n", channels.size(), (BenchClock.nanos() - t0) / 1e9);
+
+    DeliveryLedger ledger = new DeliveryLedger(plan.channels());
+    SocketFleet fleet = new SocketFleet(setup.transport, setup.metrics, Sockets.options(client, plan.payloadBytes()));
+    try {
+      SocketFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
+          i -> new StampListener(i, ledger, setup.metrics), client.connectConcurrency, client.connectTimeout);
+      setup.out.printf(Locale.ROOT, "bench: opened %d WebSockets in %.2f s (%d failed)%n", opened.opened(),
+          opened.seconds(), opened.failed());
+      if (opened.failed() > 0) {
+        failures.add(opened.failed() + " of " + plan.channels() + " WebSockets did not open: " + opened.firstFailure());
+        return result(failures, ledger, 0, opened, null, null, 0);
+      }
+
+      long warmedUp = 0;
+      if (!plan.warmup().isZero()) {
+        setup.out.printf(Locale.ROOT, "bench: warming up for %s at the same load (not measured)%n",
+            DurationConverter.format(plan.warmup()));
+        warmedUp = sender(channels, ledger, 0).run(plan.warmup().toNanos()).notifications();
+        if (!Drain.await(ledger, client.drainTimeout)) {
+          failures.add(ledger.outstanding() + " warm-up notifications had not arrived "
+              + DurationConverter.format(client.drainTimeout) + " after the warm-up");
+          return result(failures, ledger, 0, opened, null, null, warmedUp);
+        }
+      }
+
+      ProgressReporter reporter = new ProgressReporter(setup.metrics, setup.out,
+          () -> "outstanding " + ledger.outstanding());
+      reporter.start();
+      CpuUsage.Reading cpuFrom = CpuUsage.read(setup.target);
+      IngressSender.Sent sent = sender(channels, ledger, plan.notifications()).run(plan.duration().toNanos());
+      boolean drained = Drain.await(ledger, client.drainTimeout);
+      cpu = CpuUsage.between(cpuFrom, CpuUsage.read(setup.target));
+      reporter.stop();
+      double elapsed = (setup.metrics.lastReceivedNanos() > sent.firstNanos()
+          ? setup.metrics.lastReceivedNanos() - sent.firstNanos() : sent.lastNanos() - sent.firstNanos()) / 1e9;
+
+      DeliveryLedger.Totals totals = ledger.totals();
+      if (!sent.allAnswered()) {
+        failures.add("some ingress requests were still unanswered a minute after the last one was sent");
+      }
+      if (!drained) {
+        failures.add(totals.lost() + " notifications had not arrived " + DurationConverter.format(client.drainTimeout)
+            + " after the last send");
+      } else if (totals.lost() > 0) {
+        failures.add(totals.lost() + " notifications lost");
+      }
+      if (plan.requireAll() && sent.notifications() < plan.notifications()) {
+        failures.add("only " + sent.notifications() + " of " + plan.notifications() + " notifications were sent within "
+            + DurationConverter.format(plan.duration()));
+      }
+      if (plan.requireAll() && totals.failed() > 0) {
+        failures.add(totals.failed() + " notifications could not be posted");
+      }
+      return result(failures, ledger, elapsed, opened, sent, reporter, warmedUp);
+    } finally {
+      fleet.close(Duration.ofSeconds(10));
+    }
+  }
+
+  private IngressSender sender(List<ChannelInfo> channels, DeliveryLedger ledger, long limit) {
+    return new IngressSender(setup.http, channels, ledger, setup.metrics, plan.batch(), plan.payloadBytes(), plan.rate(),
+        limit);
+  }
+
+  private RunResult result(List<String> failures, DeliveryLedger ledger, double elapsed, SocketFleet.Opened opened,
+      IngressSender.Sent sent, ProgressReporter reporter, long warmedUp) {
+    DeliveryLedger.Totals t = ledger.totals();
+    if (t.duplicates() > 0) {
+      failures.add(t.duplicates() + " notifications duplicated");
+    }
+    if (t.unexpected() > 0) {
+      failures.add(t.unexpected() + " unexpected notifications received");
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("channels", plan.channels());
+    settings.put("rate", plan.rate() > 0 ? plan.rate() + " notifications/s" : "as fast as possible");
+    settings.put("batch", plan.batch());
+    settings.put("payload bytes", plan.payloadBytes());
+    settings.put("notifications", plan.notifications() > 0 ? Long.toString(plan.notifications()) : "unlimited");
+    settings.put("duration", DurationConverter.format(plan.duration()));
+    settings.put("warm-up", plan.warmup().isZero() ? "none" : DurationConverter.format(plan.warmup()));
+    Sockets.describe(setup, settings);
+    settings.put("retry policy", IngressSender.retryPolicy());
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("WebSockets opened in s", RunSetup.round(opened.seconds()));
+    if (warmedUp > 0) {
+      details.put("warm-up notifications (in the totals, not in the latency figures)", warmedUp);
+    }
+    if (sent != null) {
+      double sendSeconds = Math.max(1e-9, (sent.lastNanos() - sent.firstNanos()) / 1e9);
+      details.put("measured notifications", sent.notifications());
+      details.put("ingress requests", sent.requests());
+      details.put("sending time s", RunSetup.round(sendSeconds));
+      details.put("sent per s (while sending)", RunSetup.round(sent.notifications() / sendSeconds));
+      details.put("delivered per s (first send to last delivery)",
+          RunSetup.round(elapsed > 0 ? sent.notifications() / elapsed : 0));
+      if (plan.rate() > 0) {
+        details.put("behind schedule at the end, ms", RunSetup.round(sent.behindNanos() / 1e6));
+      }
+    }
+    details.putAll(cpu);
+    RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(),
+        setup.metrics.accepted(), t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(),
+        setup.metrics.rejected(), setup.metrics.errors().snapshot());
+    return setup.result(failures, elapsed, settings, totals, details, reporter);
+  }
+}
