@@ -15,11 +15,11 @@ public interface FrameListener {
   void unrecognised();
 
   /** The list's {@code ncResumePoint}: everything up to it has now been read. */
-  void resumePoint(long resumePoint);
+  default void resumePoint(long resumePoint) {}
 
   /** The server's keep-alive {@code connCheck}; the socket answers it. */
-  void connCheck();
+  default void connCheck() {}
 
   /** Any other message root ({@code connAck}, {@code requestError}, ...). */
-  void other(String root);
+  default void other(String root) {}
 }

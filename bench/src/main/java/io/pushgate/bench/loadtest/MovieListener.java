@@ -48,13 +48,4 @@ final class MovieListener implements FrameListener {
     metrics.errors().add("not-a-movie-notification");
     ledger.received(-1, 0);
   }
-
-  @Override
-  public void resumePoint(long resumePoint) {}
-
-  @Override
-  public void connCheck() {}
-
-  @Override
-  public void other(String root) {}
 }

@@ -44,13 +44,4 @@ final class StampListener implements FrameListener {
     metrics.errors().add("unstamped");
     ledger.received(-1, 0);
   }
-
-  @Override
-  public void resumePoint(long resumePoint) {}
-
-  @Override
-  public void connCheck() {}
-
-  @Override
-  public void other(String root) {}
 }

@@ -54,9 +54,4 @@ public final class ChannelPolicy {
     }
     return Math.min(requested, maxNotificationsLimit);
   }
-
-  /** The lifetime a new WebSocket connection resets a channel to (spec I.3: "a policy default"). */
-  public int defaultLifetimeSeconds() {
-    return defaultLifetimeSeconds;
-  }
 }

@@ -80,11 +80,6 @@ public final class DeliveryCursor {
     return take.batch;
   }
 
-  /** Whether more is known to be waiting after the current position. */
-  public boolean hasMore() {
-    return !page.isEmpty() || Math.max(position, channel.firstSeq() - 1) < channel.lastSeq();
-  }
-
   /** Stops any read in flight from calling back. */
   public void close() {
     closed = true;

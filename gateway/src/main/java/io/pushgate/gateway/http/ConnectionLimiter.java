@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -27,17 +28,20 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
   private final int maxPerAddress;
   private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
   private final AtomicLong refused = new AtomicLong();
+  private final GatewayMetrics metrics;
 
   @Inject
-  ConnectionLimiter(GatewayConfig config) {
+  ConnectionLimiter(GatewayConfig config, GatewayMetrics metrics) {
     this.maxPerAddress = config.security().maxConnectionsPerAddress();
+    this.metrics = metrics;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     InetAddress address = address(ctx);
     if (address != null && open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet() > maxPerAddress) {
-      if (refused.incrementAndGet() % 1_000 == 1) {
+      metrics.refused(GatewayMetrics.Refusal.connection_limit);
+      if (refused.incrementAndGet() % 1_000 == 1) { // one log line per thousand, the counter has them all
         log.warn("connections from {} over the limit of {}: closing ({} refused so far)", address, maxPerAddress,
             refused.get());
       }
@@ -54,10 +58,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
       open.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
     ctx.fireChannelInactive();
-  }
-
-  long refused() {
-    return refused.get();
   }
 
   private static InetAddress address(ChannelHandlerContext ctx) {

@@ -47,10 +47,6 @@ public final class PublicUrls {
     return channelList(userId) + "/" + PathSegments.encode(channelId);
   }
 
-  public String lifetime(String userId, String channelId) {
-    return resource(userId, channelId) + "/channelLifetime";
-  }
-
   public String callback(Channel channel) {
     return publicUrl + CALLBACK_PATH + channel.callbackToken();
   }

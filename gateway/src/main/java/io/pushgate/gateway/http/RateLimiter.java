@@ -23,7 +23,6 @@ final class RateLimiter {
   private final double ratePerNano;
   private final double burst;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final AtomicLong limited = new AtomicLong();
   private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
   @Inject
@@ -52,7 +51,6 @@ final class RateLimiter {
     }
     for (Bucket bucket : chosen) {
       if (!bucket.available(now, ratePerNano, burst)) {
-        limited.incrementAndGet();
         return false;
       }
     }
@@ -66,10 +64,6 @@ final class RateLimiter {
   void sweep() {
     long now = System.nanoTime();
     buckets.entrySet().removeIf(entry -> entry.getValue().isFull(now, ratePerNano, burst));
-  }
-
-  long limited() {
-    return limited.get();
   }
 
   /** Seconds until one more request would pass for a client that was refused: a Retry-After value. */

@@ -12,8 +12,6 @@ import java.util.Set;
  * request. Decoding happens on the event loop: bodies are bounded by {@code --max-request-bytes}.
  */
 record RequestBody(byte[] bytes, String contentType) {
-  static final RequestBody EMPTY = new RequestBody(new byte[0], null);
-
   boolean isEmpty() {
     return bytes.length == 0;
   }

@@ -182,6 +182,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
           ServiceException.serviceError("not acceptable; available: application/json, application/xml")));
     }
     if (!withinRate(ctx, resource, request)) {
+      metrics.refused(GatewayMetrics.Refusal.rate_limit);
       return done(new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS,
           ServiceException.serviceError("too many requests, slow down"),
           Map.of(HttpHeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()))));

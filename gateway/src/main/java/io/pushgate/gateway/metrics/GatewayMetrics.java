@@ -25,6 +25,9 @@ public final class GatewayMetrics {
   /** How a notification reached its client. */
   public enum Transport { websocket, longpoll }
 
+  /** Why a client was turned away before its request was served. */
+  public enum Refusal { connection_limit, rate_limit }
+
   /** How a WebSocket opening handshake ended. */
   public enum Handshake { accepted, no_subprotocol, not_found, not_websocket, failed }
 
@@ -37,6 +40,7 @@ public final class GatewayMetrics {
   private final DistributionSummary commitBatch;
   private final Timer commitLatency;
   private final Map<Handshake, Counter> handshakes = new EnumMap<>(Handshake.class);
+  private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
   private final ConcurrentHashMap<String, Timer> requests = new ConcurrentHashMap<>();
   private final Map<Transport, AtomicInteger> connections = new EnumMap<>(Transport.class);
 
@@ -70,6 +74,10 @@ public final class GatewayMetrics {
         .description("Time of one group commit (one multi-row INSERT)").publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
+    for (Refusal reason : Refusal.values()) {
+      refusals.put(reason, Counter.builder("pushgate.refused").tag("reason", reason.name())
+          .description("Connections closed or requests answered 429 by a limit").register(registry));
+    }
     for (Handshake outcome : Handshake.values()) {
       handshakes.put(outcome, Counter.builder("pushgate.websocket.handshakes").tag("outcome", outcome.name())
           .description("WebSocket opening handshakes by outcome").register(registry));
@@ -100,6 +108,10 @@ public final class GatewayMetrics {
     } else {
       deliveryLatency.record(nowNanos - acceptedNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  public void refused(Refusal reason) {
+    refusals.get(reason).increment();
   }
 
   public void handshake(Handshake outcome) {

@@ -101,6 +101,10 @@ class LimitsTest {
       }
     }
     assertTrue(limited > 0, "a flood from one address is limited");
+    String metrics = gateway.get("http://127.0.0.1:" + gateway.component().gateway().adminPort() + "/metrics").body();
+    java.util.regex.Matcher counted = java.util.regex.Pattern
+        .compile("pushgate_refused_total\\{reason=\"rate_limit\"\\} ([0-9.]+)").matcher(metrics);
+    assertTrue(counted.find() && Double.parseDouble(counted.group(1)) >= limited, "refusals are counted");
     othersAreServed();
     // the same token from fresh addresses: the token's own bucket empties too
     int tokenLimited = 0;
