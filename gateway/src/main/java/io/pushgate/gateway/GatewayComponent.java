@@ -19,6 +19,8 @@ public interface GatewayComponent {
 
   io.pushgate.gateway.store.ChannelRepository channelRepository();
 
+  io.pushgate.gateway.store.NotificationRepository notificationRepository();
+
   io.pushgate.gateway.channel.ChannelService channelService();
 
   io.pushgate.gateway.http.HttpChannelInitializer httpChannelInitializer();
@@ -30,6 +32,8 @@ public interface GatewayComponent {
   io.pushgate.gateway.dispatch.LiveChannels liveChannels();
 
   io.pushgate.gateway.dispatch.NotificationLog notificationLog();
+
+  io.pushgate.gateway.dispatch.LogTrimmer logTrimmer();
 
   io.pushgate.gateway.movies.WebhookSender webhookSender();
 

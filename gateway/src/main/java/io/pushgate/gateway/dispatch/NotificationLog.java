@@ -3,7 +3,6 @@ package io.pushgate.gateway.dispatch;
 import io.pushgate.gateway.GatewayConfig;
 import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.store.DatabaseBusyException;
-import io.pushgate.gateway.store.DbExecutor;
 import io.pushgate.gateway.store.NotificationRepository;
 import io.pushgate.gateway.store.NotificationRepository.Append;
 import io.pushgate.model.RawNotification;
@@ -12,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable notification log's writer, by group commit: one thread takes every append waiting,
- * numbers the notifications per channel, writes them all with one multi-row INSERT (one round trip,
- * one commit), and only then completes the appends and wakes the channels' subscribers. Under load a
+ * numbers the notifications per channel, writes them all with one binary COPY (one round trip, one
+ * commit), and only then completes the appends and wakes the channels' subscribers. Under load a
  * batch grows to {@link #MAX_BATCH} notifications; idle, a single append is written at once.
  *
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
@@ -35,14 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class NotificationLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
   /**
-   * Most notifications in one INSERT (6 parameters each stays well below PostgreSQL's 65,535), and
-   * so in one append: an enabler's list may hold no more.
+   * Most notifications in one commit (about 1 MB of 256-byte notifications: a commit's latency stays
+   * a few milliseconds), and so in one append: an enabler's list may hold no more.
    */
   public static final int MAX_BATCH = 4_000;
 
   private final NotificationRepository repository;
   private final GatewayMetrics metrics;
-  private final DbExecutor db;
+  private final LogTrimmer trimmer;
   private final Clock clock;
   private final int channelQueueLimit;
   private final int ingressQueueLimit;
@@ -54,11 +54,11 @@ public final class NotificationLog implements AutoCloseable {
   private volatile boolean running = true;
 
   @Inject
-  NotificationLog(NotificationRepository repository, GatewayMetrics metrics, DbExecutor db, Clock clock,
+  NotificationLog(NotificationRepository repository, GatewayMetrics metrics, LogTrimmer trimmer, Clock clock,
       GatewayConfig config) {
     this.repository = repository;
     this.metrics = metrics;
-    this.db = db;
+    this.trimmer = trimmer;
     this.clock = clock;
     this.channelQueueLimit = config.channelQueueLimit();
     this.ingressQueueLimit = config.ingressQueueLimit();
@@ -99,17 +99,14 @@ public final class NotificationLog implements AutoCloseable {
   }
 
   /**
-   * The client confirmed the channel's notifications up to {@code seq}: they leave the log (on the
-   * database executor). A confirmation of nothing new costs nothing.
+   * The client confirmed the channel's notifications up to {@code seq}: they leave the log, with
+   * other channels' confirmations in one statement (see {@link LogTrimmer}). A confirmation of
+   * nothing new costs nothing.
    */
   public void acknowledge(LiveChannel channel, long seq) {
     long upTo = channel.acknowledge(seq);
     if (upTo >= 0) {
-      db.supply(() -> repository.removeUpTo(channel.id(), upTo)).whenComplete((removed, failure) -> {
-        if (failure != null) {
-          log.warn("could not remove confirmed notifications of channel {}: {}", channel.id(), failure.toString());
-        }
-      });
+      trimmer.trim(channel.id(), upTo);
     }
   }
 
@@ -221,7 +218,7 @@ public final class NotificationLog implements AutoCloseable {
     long cut = channel.overflowCut(channelQueueLimit);
     if (cut >= 0) {
       try {
-        int removed = repository.removeUpTo(channel.id(), cut);
+        int removed = repository.removeUpTo(Map.of(channel.id(), cut));
         dropped.addAndGet(removed);
         log.debug("channel {} over its limit of {} notifications: dropped the oldest {}", channel.id(),
             channelQueueLimit, removed);
@@ -258,5 +255,6 @@ public final class NotificationLog implements AutoCloseable {
     while ((left = queue.poll()) != null) {
       fail(left, new DatabaseBusyException("notification log (stopped)"));
     }
+    trimmer.close();
   }
 }

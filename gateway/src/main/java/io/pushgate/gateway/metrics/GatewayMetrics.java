@@ -71,7 +71,7 @@ public final class GatewayMetrics {
         .description("Notifications written by one group commit")
         .serviceLevelObjectives(1, 2, 5, 10, 50, 100, 500, 1000, 4000).register(registry);
     this.commitLatency = Timer.builder("pushgate.log.commit.duration")
-        .description("Time of one group commit (one multi-row INSERT)").publishPercentileHistogram()
+        .description("Time of one group commit (one binary COPY)").publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
     for (Refusal reason : Refusal.values()) {

@@ -32,6 +32,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
+          // the log is a queue: every notification is written, then deleted once confirmed, so WAL
+          // grows fast under load; with the default 1 GB a checkpoint came every ~20 s at 50k/s and
+          // stalled commits for seconds. Spread checkpoints out (recovery after a crash replays more).
+          .setServerConfig("max_wal_size", "4GB")
+          .setServerConfig("checkpoint_timeout", "15min")
           .start();
       log.info("embedded PostgreSQL started: data {}, port {}", pgData, postgres.getPort());
       return new EmbeddedPostgresServer(postgres);

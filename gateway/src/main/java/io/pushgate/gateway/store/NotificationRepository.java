@@ -1,22 +1,21 @@
 package io.pushgate.gateway.store;
 
-import static io.pushgate.gateway.store.jooq.Tables.CHANNEL;
 import static io.pushgate.gateway.store.jooq.Tables.NOTIFICATION;
-import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.val;
 
 import io.pushgate.gateway.dispatch.LoggedNotification;
-import io.pushgate.gateway.store.jooq.tables.records.NotificationRecord;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.RawNotification;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import org.jooq.InsertValuesStep6;
+import java.util.Map;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The notification log's rows. Blocking JDBC: run on the {@link DbExecutor} or the log writer
@@ -26,6 +25,25 @@ import org.jooq.Record2;
 public final class NotificationRepository {
   private static final short JSON = 0;
   private static final short XML = 1;
+
+  /** The log's columns in COPY order; matches {@link #append}. */
+  private static final String COPY_NOTIFICATIONS =
+      "COPY notification (channel_id, seq, format, root_name, body, accepted_at) FROM STDIN (FORMAT binary)";
+  /**
+   * Both halves of a removal in one statement: data-modifying WITH queries always run to completion,
+   * whether or not the final SELECT reads them.
+   */
+  private static final String REMOVE_UP_TO = """
+      WITH cut (channel_id, seq) AS (SELECT * FROM unnest({0}::varchar[], {1}::bigint[])),
+      removed AS (
+        DELETE FROM notification n USING cut
+        WHERE n.channel_id = cut.channel_id AND n.seq <= cut.seq
+        RETURNING 1),
+      advanced AS (
+        UPDATE channel c SET last_seq = greatest(c.last_seq, cut.seq) FROM cut
+        WHERE c.channel_id = cut.channel_id
+        RETURNING 1)
+      SELECT count(*)::int FROM removed""";
 
   private final Database database;
 
@@ -40,20 +58,39 @@ public final class NotificationRepository {
   /** Where a channel's log stands: the lowest stored sequence (or last + 1 when empty) and the last assigned. */
   public record LogState(long firstSeq, long lastSeq) {}
 
-  /** Inserts every row in one multi-row statement (one round trip); autocommit makes it durable. */
+  /**
+   * Inserts every row with one binary {@code COPY} (one round trip, no SQL to render or parse per
+   * row); autocommit makes it durable when this returns. A row of a channel deleted meanwhile fails
+   * the whole batch (foreign key), and nothing of it is stored.
+   */
   public void append(List<Append> rows, Instant acceptedAt) {
     if (rows.isEmpty()) {
       return;
     }
-    InsertValuesStep6<NotificationRecord, String, Long, Short, String, byte[], Instant> insert = database.dsl()
-        .insertInto(NOTIFICATION, NOTIFICATION.CHANNEL_ID, NOTIFICATION.SEQ, NOTIFICATION.FORMAT,
-            NOTIFICATION.ROOT_NAME, NOTIFICATION.BODY, NOTIFICATION.ACCEPTED_AT);
+    assert EventLoopGuard.notOnEventLoop() : "notification append on an event loop";
+    BinaryCopyRows copy = new BinaryCopyRows(rows.size() * 128);
     for (Append row : rows) {
       RawNotification n = row.notification();
-      insert = insert.values(row.channelId(), row.seq(), n.format() == MediaFormat.XML ? XML : JSON, n.rootName(),
-          n.body(), acceptedAt);
+      copy.row(6)
+          .text(row.channelId())
+          .int8(row.seq())
+          .int2(n.format() == MediaFormat.XML ? XML : JSON)
+          .text(n.rootName())
+          .bytes(n.body())
+          .timestamptz(acceptedAt);
     }
-    insert.execute();
+    copy.finish();
+    database.dsl().connection(connection -> {
+      CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_NOTIFICATIONS);
+      try {
+        in.writeToCopy(copy.array(), 0, copy.size());
+        in.endCopy();
+      } finally {
+        if (in.isActive()) {
+          in.cancelCopy();
+        }
+      }
+    });
   }
 
   /** Up to {@code limit} notifications of a channel after {@code afterSeq}, in order. */
@@ -69,22 +106,26 @@ public final class NotificationRepository {
   }
 
   /**
-   * Removes a channel's notifications up to and including {@code seq} (confirmed by the client or
-   * pushed out by the bound) and remembers {@code seq} as handed out, in one transaction.
+   * Removes, for each channel in {@code cuts}, its notifications up to and including the given
+   * sequence number (confirmed by the client or pushed out by the bound), and remembers that number
+   * as handed out, so numbering continues after a restart even when the log is then empty. One
+   * statement for all channels: one round trip and one commit however many confirmations it carries.
    *
    * @return how many rows went
    */
-  public int removeUpTo(String channelId, long seq) {
-    return database.dsl().transactionResult(tx -> {
-      int removed = tx.dsl().deleteFrom(NOTIFICATION)
-          .where(NOTIFICATION.CHANNEL_ID.eq(channelId), NOTIFICATION.SEQ.le(seq))
-          .execute();
-      tx.dsl().update(CHANNEL)
-          .set(CHANNEL.LAST_SEQ, greatest(CHANNEL.LAST_SEQ, val(seq)))
-          .where(CHANNEL.CHANNEL_ID.eq(channelId))
-          .execute();
-      return removed;
-    });
+  public int removeUpTo(Map<String, Long> cuts) {
+    if (cuts.isEmpty()) {
+      return 0;
+    }
+    String[] channelIds = new String[cuts.size()];
+    Long[] seqs = new Long[cuts.size()];
+    int i = 0;
+    for (Map.Entry<String, Long> cut : cuts.entrySet()) {
+      channelIds[i] = cut.getKey();
+      seqs[i++] = cut.getValue();
+    }
+    Object removed = database.dsl().fetchValue(REMOVE_UP_TO, DSL.val(channelIds), DSL.val(seqs));
+    return removed == null ? 0 : ((Number) removed).intValue();
   }
 
   /** The state of a channel's log, to continue its numbering. */
