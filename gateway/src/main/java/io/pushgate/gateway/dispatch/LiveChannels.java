@@ -30,12 +30,15 @@ public final class LiveChannels implements ChannelEvents {
   private final ConcurrentHashMap<String, LiveChannel> byChannelToken = new ConcurrentHashMap<>();
   private final ChannelRepository channels;
   private final NotificationRepository notifications;
+  private final LogTrimmer trimmer;
   private final DbExecutor db;
   private final Clock clock;
 
   @Inject
-  LiveChannels(ChannelRepository channels, NotificationRepository notifications, DbExecutor db, Clock clock) {
+  LiveChannels(ChannelRepository channels, NotificationRepository notifications, LogTrimmer trimmer, DbExecutor db,
+      Clock clock) {
     this.channels = channels;
+    this.trimmer = trimmer;
     this.notifications = notifications;
     this.db = db;
     this.clock = clock;
@@ -93,6 +96,9 @@ public final class LiveChannels implements ChannelEvents {
     byCallbackToken.remove(CapabilityKey.of(channel.channel().callbackToken()));
     byChannelToken.remove(CapabilityKey.of(channel.channel().channelToken()));
     Subscriber subscriber = channel.remove();
+    // an append committed after the database deleted the channel (and its rows) would outlive it;
+    // the log writer removes those it sees after this point, this removes those it wrote before
+    trimmer.trim(channelId, Long.MAX_VALUE);
     if (subscriber != null) {
       subscriber.close(reason == RemovalReason.EXPIRED ? Subscriber.Ending.EXPIRED : Subscriber.Ending.DELETED);
     }

@@ -71,7 +71,12 @@ public final class NotificationLog implements AutoCloseable {
   private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, long acceptedNanos,
       CompletableFuture<Void> done) {}
 
+  /** Removes what a crash may have left of deleted channels, then starts the writer. */
   public void start() {
+    int orphans = repository.removeOrphans();
+    if (orphans > 0) {
+      log.info("removed {} notifications of channels deleted before the last stop", orphans);
+    }
     writer.start();
   }
 
@@ -157,10 +162,16 @@ public final class NotificationLog implements AutoCloseable {
   }
 
   private void write(List<PendingAppend> batch) {
+    List<PendingAppend> writing = new ArrayList<>(batch.size());
     List<List<LoggedNotification>> numbered = new ArrayList<>(batch.size());
     List<Append> rows = new ArrayList<>();
     for (PendingAppend append : batch) {
+      if (append.channel().isRemoved()) {
+        fail(append, new ChannelGoneException(append.channel().id()));
+        continue;
+      }
       List<LoggedNotification> logged = number(append);
+      writing.add(append);
       numbered.add(logged);
       for (LoggedNotification n : logged) {
         rows.add(new Append(append.channel().id(), n.seq(), n.notification()));
@@ -170,34 +181,22 @@ public final class NotificationLog implements AutoCloseable {
       long started = System.nanoTime();
       repository.append(rows, clock.instant());
       metrics.committed(rows.size(), System.nanoTime() - started);
-      for (int i = 0; i < batch.size(); i++) {
-        committed(batch.get(i), numbered.get(i));
-      }
-    } catch (RuntimeException batchFailure) {
-      // one channel deleted meanwhile fails the whole statement: write the appends one by one so
-      // only that channel's enabler hears of it
-      for (int i = 0; i < batch.size(); i++) {
-        writeAlone(batch.get(i), numbered.get(i));
-      }
-    }
-  }
-
-  private void writeAlone(PendingAppend append, List<LoggedNotification> logged) {
-    List<Append> rows = new ArrayList<>(logged.size());
-    for (LoggedNotification n : logged) {
-      rows.add(new Append(append.channel().id(), n.seq(), n.notification()));
-    }
-    try {
-      long started = System.nanoTime();
-      repository.append(rows, clock.instant());
-      metrics.committed(rows.size(), System.nanoTime() - started);
-      committed(append, logged);
     } catch (RuntimeException e) {
+      log.warn("group commit of {} notifications failed: {}", rows.size(), e.toString());
+      for (PendingAppend append : writing) {
+        fail(append, e);
+      }
+      return;
+    }
+    for (int i = 0; i < writing.size(); i++) {
+      PendingAppend append = writing.get(i);
       if (append.channel().isRemoved()) {
+        // deleted while its rows were on their way: they must not outlive it (the database's
+        // trigger removed what was there when the channel went, not what came after)
+        trimmer.trim(append.channel().id(), Long.MAX_VALUE);
         fail(append, new ChannelGoneException(append.channel().id()));
       } else {
-        log.warn("notification append to channel {} failed: {}", append.channel().id(), e.toString());
-        fail(append, e);
+        committed(append, numbered.get(i));
       }
     }
   }

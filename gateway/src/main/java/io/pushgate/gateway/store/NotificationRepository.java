@@ -1,5 +1,6 @@
 package io.pushgate.gateway.store;
 
+import static io.pushgate.gateway.store.jooq.Tables.CHANNEL;
 import static io.pushgate.gateway.store.jooq.Tables.NOTIFICATION;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
@@ -60,8 +61,8 @@ public final class NotificationRepository {
 
   /**
    * Inserts every row with one binary {@code COPY} (one round trip, no SQL to render or parse per
-   * row); autocommit makes it durable when this returns. A row of a channel deleted meanwhile fails
-   * the whole batch (foreign key), and nothing of it is stored.
+   * row); autocommit makes it durable when this returns. There is no foreign key to the channel
+   * (see migration V5): the caller removes the rows of a channel deleted meanwhile.
    */
   public void append(List<Append> rows, Instant acceptedAt) {
     if (rows.isEmpty()) {
@@ -126,6 +127,16 @@ public final class NotificationRepository {
     }
     Object removed = database.dsl().fetchValue(REMOVE_UP_TO, DSL.val(channelIds), DSL.val(seqs));
     return removed == null ? 0 : ((Number) removed).intValue();
+  }
+
+  /**
+   * Removes notifications whose channel no longer exists: committed just after their channel was
+   * deleted, by a gateway that stopped before it could remove them. Run at start.
+   */
+  public int removeOrphans() {
+    return database.dsl().deleteFrom(NOTIFICATION)
+        .whereNotExists(DSL.selectOne().from(CHANNEL).where(CHANNEL.CHANNEL_ID.eq(NOTIFICATION.CHANNEL_ID)))
+        .execute();
   }
 
   /** The state of a channel's log, to continue its numbering. */

@@ -2,7 +2,6 @@ package io.pushgate.gateway.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.gateway.TestGateway;
@@ -75,15 +74,21 @@ class NotificationRepositoryTest {
   }
 
   @Test
-  void testFailure_unknownChannelFailsTheWholeCopy() throws Exception {
-    String id = newChannel("copy-fk-user");
+  void testSuccess_notificationsGoWithTheirChannel() throws Exception {
+    String kept = newChannel("follow-kept");
+    String deleted = newChannel("follow-deleted");
     RawNotification n = new RawNotification("a", MediaFormat.JSON, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-    assertThrows(RuntimeException.class,
-        () -> notifications.append(List.of(new Append(id, 1, n), new Append("no-such-channel", 1, n)), Instant.now()));
-    assertEquals(List.of(), notifications.readAfter(id, 0, 10), "nothing of a failed batch is stored");
-    // and the pooled connection is fine afterwards
-    notifications.append(List.of(new Append(id, 1, n)), Instant.now());
-    assertEquals(1, notifications.readAfter(id, 0, 10).size());
+    notifications.append(List.of(new Append(kept, 1, n), new Append(deleted, 1, n), new Append(deleted, 2, n)),
+        Instant.now());
+    assertTrue(channels.delete("follow-deleted", deleted).get(10, TimeUnit.SECONDS));
+    assertEquals(List.of(), notifications.readAfter(deleted, 0, 10), "the channel's rows went with it");
+    assertEquals(1, notifications.readAfter(kept, 0, 10).size());
+
+    // rows committed after their channel went (no foreign key stops them) are removed at the next start
+    notifications.append(List.of(new Append(deleted, 3, n), new Append("never-existed", 1, n)), Instant.now());
+    assertEquals(2, notifications.removeOrphans());
+    assertEquals(List.of(), notifications.readAfter(deleted, 0, 10));
+    assertEquals(1, notifications.readAfter(kept, 0, 10).size(), "a live channel's rows stay");
   }
 
   @Test
