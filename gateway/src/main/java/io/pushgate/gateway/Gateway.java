@@ -2,6 +2,7 @@ package io.pushgate.gateway;
 
 import io.pushgate.gateway.auth.TokenVerifier;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
+import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.metrics.MetricsBinder;
@@ -38,13 +39,15 @@ public final class Gateway implements AutoCloseable {
   private final MetricsBinder metrics;
   private final TokenVerifier tokens;
   private final ServingState serving;
+  private final ChannelService channels;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean started;
 
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
       ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks,
-      MetricsBinder metrics, TokenVerifier tokens, ServingState serving) {
+      MetricsBinder metrics, TokenVerifier tokens, ServingState serving, ChannelService channels) {
+    this.channels = channels;
     this.tokens = tokens;
     this.config = config;
     this.database = database;
@@ -111,6 +114,7 @@ public final class Gateway implements AutoCloseable {
     notificationLog.close(remaining(deadline));
     step("notification log flushed: everything accepted is committed");
     loops.close(remaining(deadline));
+    channels.flushLifetimes();
     db.close();
     database.close();
     tokens.close();

@@ -3,6 +3,8 @@ package io.pushgate.gateway.channel;
 import io.pushgate.gateway.store.ChannelRepository;
 import io.pushgate.gateway.store.ChannelRepository.CorrelatorTakenException;
 import io.pushgate.gateway.store.ChannelRepository.StoredChannel;
+import io.pushgate.gateway.store.ChannelRepository.LifetimeRefresh;
+import io.pushgate.gateway.store.Coalescer;
 import io.pushgate.gateway.store.DbExecutor;
 import io.pushgate.model.ChannelData;
 import io.pushgate.model.ChannelType;
@@ -15,6 +17,7 @@ import io.pushgate.model.WebSocketsData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +47,7 @@ public final class ChannelService {
   private final ChannelCounts counts;
   private final int maxChannelsPerUser;
   private final Clock clock;
+  private final Coalescer<String, LifetimeRefresh> lifetimeRefreshes;
 
   @Inject
   ChannelService(ChannelRepository repository, DbExecutor db, ChannelPolicy policy, ChannelTokens tokens,
@@ -56,6 +60,38 @@ public final class ChannelService {
     this.tokens = tokens;
     this.events = events;
     this.clock = clock;
+    this.lifetimeRefreshes = new Coalescer<>(db, (older, newer) -> newer.expiresAt().isAfter(older.expiresAt()) ? newer : older,
+        this::writeLifetimes, "lifetime refreshes");
+  }
+
+  /**
+   * Resets a live channel's lifetime, like {@link #refreshLifetime}, for callers that need no answer
+   * (a WebSocket opening or answering our connCheck, a long poll): the expiry is computed now and
+   * written with other channels' refreshes in one statement. Unknown or expired channels are left alone.
+   * {@code userId} must be the channel's own (refreshes are merged per channel, the latest expiry wins).
+   */
+  public void touchLifetime(String userId, String channelId, int requestedSeconds) {
+    int granted = policy.grantLifetime(requestedSeconds);
+    lifetimeRefreshes.add(channelId, new LifetimeRefresh(userId, granted, clock.instant().plusSeconds(granted)));
+  }
+
+  /** Like {@link #touchLifetime(String, String, int)} with the policy's default lifetime (a new connection). */
+  public void touchLifetime(String userId, String channelId) {
+    touchLifetime(userId, channelId, policy.grantLifetime(null));
+  }
+
+  /** Writes lifetime refreshes still pending (at shutdown). */
+  public void flushLifetimes() {
+    lifetimeRefreshes.flush();
+  }
+
+  private int writeLifetimes(Map<String, LifetimeRefresh> batch) {
+    List<String> updated = repository.updateLifetimes(batch, clock.instant());
+    for (String channelId : updated) {
+      LifetimeRefresh refresh = batch.get(channelId);
+      events.lifetimeChanged(channelId, refresh.lifetimeSeconds(), refresh.expiresAt());
+    }
+    return updated.size();
   }
 
   /** The result of a create: the channel, and whether it is new or an earlier one with the same correlator. */

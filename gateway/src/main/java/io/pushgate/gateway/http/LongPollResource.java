@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A LongPolling channel's channelURL (spec §6.3): each POST refreshes the channel's lifetime,
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 final class LongPollResource {
-  private static final Logger log = LoggerFactory.getLogger(LongPollResource.class);
   private static final Set<MediaFormat> FORMATS = EnumSet.allOf(MediaFormat.class);
 
   private final LiveChannels channels;
@@ -82,12 +79,7 @@ final class LongPollResource {
 
   /** Each poll resets the lifetime to the one last granted (spec §5.3: "its original value"). */
   private void refreshLifetime(LiveChannel channel) {
-    channelService.refreshLifetime(channel.channel().userId(), channel.id(), channel.lifetimeSeconds())
-        .whenComplete((granted, failure) -> {
-          if (failure != null) {
-            log.warn("lifetime refresh of channel {} failed: {}", channel.id(), failure.toString());
-          }
-        });
+    channelService.touchLifetime(channel.channel().userId(), channel.id(), channel.lifetimeSeconds());
   }
 
   /** {@code ?resumePoint=N}, or null; a malformed value is a 400. */

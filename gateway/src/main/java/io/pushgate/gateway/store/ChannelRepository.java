@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -139,6 +140,36 @@ public final class ChannelRepository {
         .where(CHANNEL.USER_ID.eq(userId), CHANNEL.CHANNEL_ID.eq(channelId), CHANNEL.EXPIRES_AT.gt(now))
         .execute() == 1;
   }
+
+  /** A lifetime granted to one channel of {@code userId}, expiring at {@code expiresAt}. */
+  public record LifetimeRefresh(String userId, int lifetimeSeconds, Instant expiresAt) {}
+
+  /**
+   * Sets the lifetimes of many live channels in one statement (keyed by channel id); channels that
+   * are unknown, of another user or expired by {@code now} are left alone. Returns the ids updated.
+   */
+  public List<String> updateLifetimes(java.util.Map<String, LifetimeRefresh> refreshes, Instant now) {
+    int n = refreshes.size();
+    String[] ids = new String[n];
+    String[] users = new String[n];
+    Integer[] lifetimes = new Integer[n];
+    Long[] expiries = new Long[n];
+    int i = 0;
+    for (java.util.Map.Entry<String, LifetimeRefresh> entry : refreshes.entrySet()) {
+      ids[i] = entry.getKey();
+      users[i] = entry.getValue().userId();
+      lifetimes[i] = entry.getValue().lifetimeSeconds();
+      expiries[i++] = entry.getValue().expiresAt().toEpochMilli();
+    }
+    return database.dsl().resultQuery(UPDATE_LIFETIMES, DSL.val(ids), DSL.val(users), DSL.val(lifetimes),
+        DSL.val(expiries), DSL.val(now.toEpochMilli())).fetch(0, String.class);
+  }
+
+  private static final String UPDATE_LIFETIMES = """
+      UPDATE channel c SET lifetime_seconds = u.lifetime, expires_at = to_timestamp(u.expires_ms / 1000.0)
+      FROM unnest({0}::varchar[], {1}::varchar[], {2}::int[], {3}::bigint[]) AS u (channel_id, user_id, lifetime, expires_ms)
+      WHERE c.channel_id = u.channel_id AND c.user_id = u.user_id AND c.expires_at > to_timestamp({4}::bigint / 1000.0)
+      RETURNING c.channel_id""";
 
   /** Live channels per type. */
   public java.util.Map<String, Long> countLiveByType(Instant now) {

@@ -69,7 +69,13 @@ public final class NotificationRepository {
       return;
     }
     assert EventLoopGuard.notOnEventLoop() : "notification append on an event loop";
-    BinaryCopyRows copy = new BinaryCopyRows(rows.size() * 128);
+    int bytes = 0;
+    for (Append row : rows) {
+      // per row: field count, 6 lengths, seq, format, timestamp, the texts (ASCII-sized guess) and the body
+      bytes += 2 + 6 * 4 + 8 + 2 + 8 + row.channelId().length() + row.notification().rootName().length()
+          + row.notification().body().length;
+    }
+    BinaryCopyRows copy = new BinaryCopyRows(bytes + 32);
     for (Append row : rows) {
       RawNotification n = row.notification();
       copy.row(6)

@@ -92,7 +92,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
       previous.close(Ending.SUPERSEDED);
     }
     // a new connection resets the lifetime to the policy default (spec I.3)
-    shared.channelService.refreshLifetime(channel.channel().userId(), channel.id(), null);
+    shared.channelService.touchLifetime(channel.channel().userId(), channel.id());
     log.debug("websocket open on channel {} from {}", channel.id(), ctx.channel().remoteAddress());
     ctx.channel().config().setAutoRead(true);
     drain.request();
@@ -173,7 +173,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
   }
 
   private void refreshLifetime(int seconds) {
-    shared.channelService.refreshLifetime(channel.channel().userId(), channel.id(), seconds);
+    shared.channelService.touchLifetime(channel.channel().userId(), channel.id(), seconds);
   }
 
   @Override

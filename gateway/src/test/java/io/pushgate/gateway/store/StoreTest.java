@@ -102,4 +102,25 @@ class StoreTest {
         () -> channels.refreshLifetime("u", "nope", 0).get(10, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof io.pushgate.gateway.channel.RequestRejectedException);
   }
+
+  @Test
+  void testSuccess_lifetimeTouchesAreWrittenTogether() throws Exception {
+    String a = channels.create("touch-a", webSockets(null, 60)).get(10, TimeUnit.SECONDS).channel().channelId();
+    String b = channels.create("touch-b", webSockets(null, 60)).get(10, TimeUnit.SECONDS).channel().channelId();
+    for (int i = 0; i < 50; i++) {
+      channels.touchLifetime("touch-a", a, 600);
+      channels.touchLifetime("touch-b", b, 900);
+    }
+    channels.touchLifetime("touch-a", "no-such-channel", 600);
+    Await.until(Duration.ofSeconds(10), "both lifetimes written",
+        () -> channels.remainingLifetime("touch-b", b).join().orElse(0) > 800
+            && channels.remainingLifetime("touch-a", a).join().orElse(0) > 500);
+    assertEquals(600, repository.findLive("touch-a", a, Instant.now()).orElseThrow().lifetimeSeconds());
+    // a channel of another user is left alone
+    String id = repository.updateLifetimes(java.util.Map.of(b,
+        new ChannelRepository.LifetimeRefresh("touch-a", 30, Instant.now().plusSeconds(30))), Instant.now())
+        .stream().findFirst().orElse("none");
+    assertEquals("none", id);
+    assertEquals(900, repository.findLive("touch-b", b, Instant.now()).orElseThrow().lifetimeSeconds());
+  }
 }
