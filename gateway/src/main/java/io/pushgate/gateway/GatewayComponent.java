@@ -31,6 +31,10 @@ public interface GatewayComponent {
 
   io.pushgate.gateway.dispatch.NotificationLog notificationLog();
 
+  io.pushgate.gateway.dispatch.DeliveryCursors deliveryCursors();
+
+  io.pushgate.gateway.metrics.GatewayMetrics gatewayMetrics();
+
   io.pushgate.gateway.movies.WebhookSender webhookSender();
 
   /** Builds the graph from a validated configuration. */
