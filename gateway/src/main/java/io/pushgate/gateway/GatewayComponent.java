@@ -35,6 +35,10 @@ public interface GatewayComponent {
 
   io.pushgate.gateway.dispatch.LogTrimmer logTrimmer();
 
+  io.pushgate.gateway.dispatch.DeliveryCursors deliveryCursors();
+
+  io.pushgate.gateway.metrics.GatewayMetrics gatewayMetrics();
+
   io.pushgate.gateway.movies.WebhookSender webhookSender();
 
   /** Builds the graph from a validated configuration. */

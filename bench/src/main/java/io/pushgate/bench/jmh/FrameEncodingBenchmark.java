@@ -2,12 +2,9 @@ package io.pushgate.bench.jmh;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.pushgate.bench.client.BenchNotification;
 import io.pushgate.gateway.dispatch.FrameEncoder;
 import io.pushgate.gateway.dispatch.LoggedNotification;
-import io.pushgate.model.MediaFormat;
 import io.pushgate.model.RawNotification;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +47,9 @@ public class FrameEncodingBenchmark {
   public void setUp() {
     allocator = ByteBufAllocator.DEFAULT;
     List<LoggedNotification> notifications = new ArrayList<>(batchSize);
-    for (int i = 0; i < batchSize; i++) {
-      byte[] body = BenchNotification.append(new StringBuilder(), 7, i, 123_456_789L, payloadBytes).toString()
-          .getBytes(StandardCharsets.US_ASCII);
-      notifications.add(new LoggedNotification(1_000_000L + i, new RawNotification("movieNotification", MediaFormat.JSON, body)));
+    long seq = 1_000_000L;
+    for (RawNotification notification : HarnessNotifications.of(batchSize, payloadBytes)) {
+      notifications.add(new LoggedNotification(seq++, notification));
     }
     batch = List.copyOf(notifications);
   }

@@ -34,7 +34,11 @@ public final class LiveChannel {
   /** The resume point of the last answered long poll: the next poll confirms it (see LongPollRequest). */
   private long polledUpTo;
 
-  LiveChannel(Channel channel, long firstSeq, long lastSeq) {
+  /**
+   * The gateway makes these in {@link LiveChannels} only; public so the bench module can drive the
+   * delivery path without a database (its dispatch benchmark).
+   */
+  public LiveChannel(Channel channel, long firstSeq, long lastSeq) {
     this.channel = requireNonNull(channel, "channel");
     this.lifetimeSeconds = channel.lifetimeSeconds();
     this.expiresAt = channel.expiresAt();
@@ -86,9 +90,10 @@ public final class LiveChannel {
 
   /**
    * Records notifications as committed (in sequence order) and wakes the subscriber. Returns how
-   * many cached notifications were pushed out of memory (they stay in the log).
+   * many cached notifications were pushed out of memory (they stay in the log). Only the log writer
+   * calls it after a commit; public for the bench module's dispatch benchmark.
    */
-  int committed(List<LoggedNotification> notifications) {
+  public int committed(List<LoggedNotification> notifications) {
     Subscriber wake;
     int spilled = 0;
     synchronized (this) {
