@@ -32,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers REST requests on one connection, one at a time and in order (HTTP/1.1 pipelining): while a
- * request waits for the database, reading stops and later requests already decoded wait in a small
- * bounded queue. The answer is written back on this connection's event loop.
+ * Answers REST requests on one connection, one at a time and in order (HTTP/1.1 pipelining): requests
+ * that arrive while one waits for the database wait in a small bounded queue, and reading stops as
+ * soon as one does (a client that waits for each answer costs no change of the socket's epoll
+ * interest). The answer is written back on this connection's event loop.
  *
  * <p>One instance per connection: it holds that connection's queue.
  */
@@ -94,6 +95,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       process(ctx, request);
     } else if (queued.size() < MAX_PIPELINED_REQUESTS) {
       queued.add(request);
+      // a pipelining client: stop reading until the queue drains (one epoll change per burst, not per request)
+      ctx.channel().config().setAutoRead(false);
     } else {
       request.release();
       log.debug("closing {}: more than {} pipelined requests", ctx.channel().remoteAddress(), MAX_PIPELINED_REQUESTS);
@@ -132,7 +135,6 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     started = System.nanoTime();
     routeLabel = UNMATCHED;
     requestLine = accessLogOn ? request.method() + " " + redacted(new QueryStringDecoder(request.uri()).path()) : null;
-    ctx.channel().config().setAutoRead(false);
     boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
     MediaFormat format = ContentNegotiation.responseFormat(request.headers().get(HttpHeaderNames.ACCEPT))
         .orElse(MediaFormat.JSON);
@@ -228,7 +230,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     FullHttpRequest next = queued.poll();
     if (next != null) {
       process(ctx, next);
-    } else if (ctx.channel().isActive()) {
+    } else if (ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
       ctx.channel().config().setAutoRead(true);
     }
   }

@@ -39,8 +39,10 @@ public final class MovieNotifier {
   }
 
   void changed(ChangeType type, Movie movie, List<MovieSubscription> subscribers) {
+    // the movie's representation is the same for every subscriber: built once, shared (only read)
+    ObjectNode movieNode = codec.movie(movie, urls.movie(movie.movieId()));
     for (MovieSubscription subscription : subscribers) {
-      byte[] body = notification(type, movie, subscription);
+      byte[] body = notification(type, movieNode, subscription);
       Optional<String> localToken = urls.callbackToken(subscription.notifyUrl());
       if (localToken.isPresent()) {
         deliverLocally(localToken.get(), subscription, body);
@@ -50,11 +52,11 @@ public final class MovieNotifier {
     }
   }
 
-  private byte[] notification(ChangeType type, Movie movie, MovieSubscription subscription) {
+  private byte[] notification(ChangeType type, ObjectNode movie, MovieSubscription subscription) {
     ObjectNode content = codec.object();
     MovieCodec.put(content, "callbackData", subscription.callbackData());
     MovieCodec.put(content, "changeType", type.name());
-    content.set("movie", codec.movie(movie, urls.movie(movie.movieId())));
+    content.set("movie", movie);
     ObjectNode link = codec.object();
     MovieCodec.put(link, "rel", "MovieSubscription");
     MovieCodec.put(link, "href", urls.subscription(subscription.userId(), subscription.subscriptionId()));

@@ -69,6 +69,8 @@ public final class WebSocketUpgrade {
       request.release();
       return CompletableFuture.completedFuture(refusal);
     }
+    // nothing more is read until the session has started (it turns reading back on)
+    ctx.channel().config().setAutoRead(false);
     return channels.byChannelToken(token).handleAsync((found, failure) -> {
       try {
         if (failure != null) {
