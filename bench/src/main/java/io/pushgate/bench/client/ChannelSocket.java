@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  * read with {@code ncAck} every {@link SocketOptions#ackIntervalMillis()}; and when the server closes
  * it, reopens it with {@code ?resumePoint=} (a bounded number of times) so nothing is read twice.
  *
+ * <p>With {@link WireFormat#ONE_PER_MESSAGE} (Nchan) it is a plain WebSocket instead: each message is
+ * one notification, nothing is answered or confirmed, and a reopened socket starts where the server
+ * puts a new subscriber.
+ *
  * <p>Threads: all state is touched on the socket's event loop, except {@link #close()}.
  */
 public final class ChannelSocket {
@@ -101,7 +105,7 @@ public final class ChannelSocket {
     InetSocketAddress remote = new InetSocketAddress(target.getHost(), port(target));
     WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(target)
-        .subprotocol(SUBPROTOCOL)
+        .subprotocol(options.format().subprotocol())
         .maxFramePayloadLength(options.maxFrameBytes())
         .handleCloseFrames(false) // we read the close code ourselves
         .handshakeTimeoutMillis(options.handshakeTimeoutMillis())
@@ -163,7 +167,7 @@ public final class ChannelSocket {
       if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
         open = true;
         metrics.connectionOpened();
-        long interval = options.ackIntervalMillis();
+        long interval = options.format().confirms() ? options.ackIntervalMillis() : 0;
         if (interval > 0) {
           ackTimer = ctx.executor().scheduleAtFixedRate(this::acknowledge, interval, interval, TimeUnit.MILLISECONDS);
         }
@@ -200,7 +204,11 @@ public final class ChannelSocket {
         offset = 0;
       }
       try {
-        parser.parse(bytes, offset, content.readableBytes(), this);
+        if (options.format() == WireFormat.ONE_PER_MESSAGE) {
+          parser.parseNotification(bytes, offset, content.readableBytes(), this);
+        } else {
+          parser.parse(bytes, offset, content.readableBytes(), this);
+        }
       } catch (IOException e) {
         metrics.errors().add("ws-bad-message");
       }

@@ -53,6 +53,26 @@ public final class FrameParser {
     }
   }
 
+  /**
+   * Parses a message that is one notification document, {@code {"<root>": {...}}}, as a server that
+   * relays published bodies verbatim sends it (Nchan): the same stamp reading as for a list element.
+   *
+   * @throws IOException when the message is not a JSON object
+   */
+  public void parseNotification(byte[] message, int offset, int length, FrameListener listener) throws IOException {
+    try (JsonParser p = json.createParser(message, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a notification must be a JSON object");
+      }
+      notification(p, listener);
+      if (p.nextToken() != null) {
+        throw new IOException("more than one JSON value in a message");
+      }
+    } catch (NumberFormatException e) {
+      throw new IOException("a number that is not one: " + e.getMessage(), e);
+    }
+  }
+
   /** At the START_OBJECT of a list element: {"<root>": {...}}. */
   private static void notification(JsonParser p, FrameListener listener) throws IOException {
     boolean recognised = false;

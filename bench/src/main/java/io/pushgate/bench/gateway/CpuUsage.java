@@ -4,65 +4,119 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * CPU time of the three parties of a run on one machine: the harness, the gateway's JVM and, when the
- * harness started the gateway, its embedded PostgreSQL (the postmaster serving the run's data
- * directory and its backends; it daemonizes, so it is found by its data directory rather than as the
- * gateway's child). Read from {@code /proc/<pid>/stat}; a party that cannot be read counts as unknown.
- * Two readings give the cores each party used in between, which says who was the bottleneck.
+ * CPU time of the parties of a run on one machine: the harness and each process group of the server
+ * under test ({@link ServerUnderTest#processGroups()}: the gateway's JVM and its embedded PostgreSQL,
+ * or nginx's master and workers). Read from {@code /proc/<pid>/stat}; a group that cannot be read is
+ * left out. Two readings give the CPU each party used in between: as cores, which says who was the
+ * bottleneck, and per notification delivered, which says what the server costs.
+ *
+ * <p>Processes are looked up at each reading, so a process that exits in between (a PostgreSQL
+ * backend) takes its time with it: the figures are for long-lived processes, which these servers'
+ * are.
  */
 public final class CpuUsage {
   /** USER_HZ: the unit of /proc/<pid>/stat times on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100;
+  static final String CORES = "CPU cores used: ";
 
   private CpuUsage() {}
 
   /**
-   * CPU seconds used so far (user + system), NaN when unknown.
+   * CPU seconds used so far (user + system).
    *
    * @param atNanos {@link System#nanoTime()} of the reading
+   * @param harness this JVM's, NaN when unknown
+   * @param server each process group's, summed over its processes, in the server's order
    */
-  public record Reading(long atNanos, double harness, double gateway, double database) {}
+  public record Reading(long atNanos, double harness, Map<String, Double> server) {
+    public Reading {
+      server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
+    }
+  }
 
-  /** Reads all three now. */
-  public static Reading read(GatewayTarget target) {
+  /**
+   * CPU used between two readings.
+   *
+   * @param seconds wall-clock time between them
+   * @param harness CPU seconds of the harness, NaN when unknown
+   * @param server CPU seconds of each server group read both times, in the server's order
+   */
+  public record Used(double seconds, double harness, Map<String, Double> server) {
+    public Used {
+      server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
+    }
+
+    /** Cores each party used, rounded to hundredths, as a result's details name them. */
+    public Map<String, Object> cores() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (!Double.isNaN(harness)) {
+        out.put(CORES + "harness", round(harness / seconds, 100));
+      }
+      server.forEach((group, cpu) -> out.put(CORES + group, round(cpu / seconds, 100)));
+      return out;
+    }
+
+    /**
+     * CPU milliseconds per 1,000 notifications delivered, cumulatively over the server's groups: the
+     * first group alone, then the first two together, and so on ("gateway JVM", "gateway JVM + its
+     * PostgreSQL"); the last entry is the whole server. Empty when nothing was delivered.
+     */
+    public Map<String, Double> msPerThousand(long delivered) {
+      Map<String, Double> out = new LinkedHashMap<>();
+      if (delivered <= 0) {
+        return out;
+      }
+      String name = null;
+      double sum = 0;
+      for (Map.Entry<String, Double> group : server.entrySet()) {
+        name = name == null ? group.getKey() : name + " + " + group.getKey();
+        sum += group.getValue();
+        out.put(name, round(sum * 1000 / delivered * 1000, 1000));
+      }
+      return out;
+    }
+  }
+
+  /** Reads the harness and every group of {@code server} now. */
+  public static Reading read(ServerUnderTest server) {
     long now = System.nanoTime();
-    double harness = seconds(ProcessHandle.current().pid());
-    double gateway = target.pid().isPresent() ? seconds(target.pid().getAsLong()) : Double.NaN;
-    double database = target.dataDir().map(CpuUsage::database).orElse(Double.NaN);
-    return new Reading(now, harness, gateway, database);
+    Map<String, Double> groups = new LinkedHashMap<>();
+    server.processGroups().forEach((group, pids) -> {
+      double total = sum(pids);
+      if (!Double.isNaN(total)) {
+        groups.put(group, total);
+      }
+    });
+    return new Reading(now, seconds(ProcessHandle.current().pid()), groups);
   }
 
-  /** Cores each party used between two readings, rounded to hundredths, for a result's details. */
-  public static Map<String, Object> between(Reading from, Reading to) {
+  /** What each party used from {@code from} to {@code to}; a group missing from either is left out. */
+  public static Used between(Reading from, Reading to) {
     double seconds = Math.max(1e-9, (to.atNanos() - from.atNanos()) / 1e9);
-    Map<String, Object> out = new LinkedHashMap<>();
-    put(out, "CPU cores used: harness", from.harness(), to.harness(), seconds);
-    put(out, "CPU cores used: gateway JVM", from.gateway(), to.gateway(), seconds);
-    put(out, "CPU cores used: its PostgreSQL", from.database(), to.database(), seconds);
-    return out;
+    Map<String, Double> server = new LinkedHashMap<>();
+    from.server().forEach((group, before) -> {
+      Double after = to.server().get(group);
+      if (after != null) {
+        server.put(group, Math.max(0, after - before));
+      }
+    });
+    return new Used(seconds, to.harness() - from.harness(), server);
   }
 
-  private static void put(Map<String, Object> out, String name, double from, double to, double seconds) {
-    if (!Double.isNaN(from) && !Double.isNaN(to)) {
-      out.put(name, Math.round((to - from) / seconds * 100) / 100.0);
-    }
-  }
-
-  /** The embedded PostgreSQL's processes, summed. */
-  private static double database(Path dataDir) {
-    List<ProcessHandle> processes = DatabaseProcesses.of(dataDir);
-    if (processes.isEmpty()) {
-      return Double.NaN;
-    }
-    double total = 0;
-    for (ProcessHandle p : processes) {
-      double s = seconds(p.pid());
-      total += Double.isNaN(s) ? 0 : s;
+  /** CPU seconds of the processes still there, NaN when none of them could be read. */
+  private static double sum(List<Long> pids) {
+    double total = Double.NaN;
+    for (long pid : pids) {
+      double s = seconds(pid);
+      if (!Double.isNaN(s)) {
+        total = Double.isNaN(total) ? s : total + s;
+      }
     }
     return total;
   }
@@ -76,5 +130,9 @@ public final class CpuUsage {
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
+  }
+
+  private static double round(double v, double scale) {
+    return Math.round(v * scale) / scale;
   }
 }

@@ -2,9 +2,7 @@ package io.pushgate.bench.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -58,8 +53,8 @@ public final class GatewayProcess implements AutoCloseable {
       throw new IllegalStateException("no gateway jar at " + jar.toAbsolutePath()
           + " (build it with: mvn -B -q -DskipTests -pl gateway -am package)");
     }
-    int port = freePort();
-    int adminPort = freePort();
+    int port = ChildProcesses.freePort();
+    int adminPort = ChildProcesses.freePort();
     Path dataDir = Files.createTempDirectory("pushgate-bench-");
     List<String> command = new ArrayList<>();
     command.add(javaBinary("java").toString());
@@ -68,14 +63,9 @@ public final class GatewayProcess implements AutoCloseable {
         "--host", "127.0.0.1", "--port", Integer.toString(port), "--admin-port", Integer.toString(adminPort),
         "--public-url", "http://127.0.0.1:" + port, "--data-dir", dataDir.toString()));
     command.addAll(extraArgs);
-    Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
-    Process process = builder
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    Process process = ChildProcesses.start(builder, log);
     GatewayProcess gateway = new GatewayProcess(process, dataDir, log,
         URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + adminPort));
     try {
@@ -113,8 +103,8 @@ public final class GatewayProcess implements AutoCloseable {
   private void awaitReady(Duration timeout) throws InterruptedException {
     if (!Readiness.await(admin, timeout, () -> !process.isAlive())) {
       throw new IllegalStateException(process.isAlive()
-          ? "the gateway was not ready within " + timeout + ":\n" + tail(log, 30)
-          : "the gateway exited with " + process.exitValue() + " before it was ready:\n" + tail(log, 30));
+          ? "the gateway was not ready within " + timeout + ":\n" + ChildProcesses.tail(log, 30)
+          : "the gateway exited with " + process.exitValue() + " before it was ready:\n" + ChildProcesses.tail(log, 30));
     }
   }
 
@@ -128,44 +118,14 @@ public final class GatewayProcess implements AutoCloseable {
     // taken before the gateway goes: its children would be orphaned, and its PostgreSQL daemonized anyway
     List<ProcessHandle> started = new ArrayList<>(process.descendants().toList());
     started.addAll(DatabaseProcesses.of(dataDir));
-    process.destroy(); // SIGTERM: the gateway's shutdown hook commits, closes sockets, stops PostgreSQL
-    try {
-      if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      for (ProcessHandle p : started) { // a clean stop leaves none; a killed gateway leaves its database
-        try {
-          p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException stillThere) {
-          p.destroyForcibly();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // onExit never fails
-    }
+    // SIGTERM: the gateway's shutdown hook commits, closes sockets, stops PostgreSQL; a killed gateway
+    // leaves its database, which is then killed too
+    ChildProcesses.stop(process, started, STOP_GRACE);
     deleteRecursively(dataDir);
   }
 
   static Path javaBinary(String name) {
     return Path.of(System.getProperty("java.home"), "bin", name);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static String tail(Path file, int lines) {
-    try {
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(log unreadable: " + e.getMessage() + ")";
-    }
   }
 
   private static void deleteRecursively(Path dir) {

@@ -1,9 +1,6 @@
 package io.pushgate.bench.gateway;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.OptionalLong;
 
 /**
@@ -15,20 +12,15 @@ public final class GatewayTarget implements AutoCloseable {
   private final URI admin;
   private final OptionalLong pid;
   private final GatewayProcess process;
-  private final Thread stopOnExit;
+  private final StopOnExit stopOnExit;
 
   private GatewayTarget(URI api, URI admin, OptionalLong pid, GatewayProcess process) {
     this.api = api;
     this.admin = admin;
     this.pid = pid;
     this.process = process;
-    if (process != null) {
-      // a Ctrl-C must not leave a gateway and its PostgreSQL behind
-      stopOnExit = new Thread(process::close, "bench-stop-gateway");
-      Runtime.getRuntime().addShutdownHook(stopOnExit);
-    } else {
-      stopOnExit = null;
-    }
+    // a Ctrl-C must not leave a gateway and its PostgreSQL behind
+    this.stopOnExit = process == null ? null : StopOnExit.register(process, "bench-stop-gateway");
   }
 
   /** A gateway someone else runs. {@code admin} may be null (no readiness check), {@code pid} empty. */
@@ -64,20 +56,6 @@ public final class GatewayTarget implements AutoCloseable {
     return process != null;
   }
 
-  /** The public listener's socket address (resolved once). */
-  public InetSocketAddress address() {
-    try {
-      return new InetSocketAddress(InetAddress.getByName(api.getHost()), port(api));
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("unknown host in " + api + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** True when the gateway is on a loopback address (source-address binding applies only then). */
-  public boolean isLoopback() {
-    return address().getAddress().isLoopbackAddress();
-  }
-
   static int port(URI uri) {
     if (uri.getPort() > 0) {
       return uri.getPort();
@@ -90,11 +68,7 @@ public final class GatewayTarget implements AutoCloseable {
   public void close() {
     if (process != null) {
       process.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run: nothing left to undo
-      }
+      stopOnExit.close();
     }
   }
 }

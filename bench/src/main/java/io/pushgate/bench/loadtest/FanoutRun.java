@@ -3,7 +3,6 @@ package io.pushgate.bench.loadtest;
 import io.pushgate.bench.client.HttpResult;
 import io.pushgate.bench.client.SocketFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
-import io.pushgate.bench.gateway.CpuUsage;
 import io.pushgate.bench.gateway.GatewayApi;
 import io.pushgate.bench.metrics.BenchClock;
 import io.pushgate.bench.metrics.DeliveryLedger;
@@ -40,8 +39,8 @@ final class FanoutRun {
   private final Duration warmup;
   private final Duration changeTimeout;
   private final String movieOption;
-  /** Cores used by each party during the measured phase (empty until measured). */
-  private Map<String, Object> cpu = Map.of();
+  /** What the measured phase cost the server (null until measured). */
+  private ServerMeter.Measured measured;
 
   FanoutRun(RunSetup setup, int channels, double rate, Duration duration, Duration warmup, Duration changeTimeout,
       String movieId) {
@@ -58,7 +57,7 @@ final class FanoutRun {
   }
 
   RunResult run() throws InterruptedException {
-    List<String> movies = setup.api.movieIds(); // first: fail before creating anything without a movies service
+    List<String> movies = setup.api().movieIds(); // first: fail before creating anything without a movies service
     if (movies.isEmpty() && movieOption == null) {
       throw new GatewayApi.ApiException("the movies service lists no movie to subscribe to");
     }
@@ -66,7 +65,7 @@ final class FanoutRun {
     ClientOptions client = setup.client;
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", channelCount);
     long t0 = BenchClock.nanos();
-    List<ChannelInfo> channels = setup.api.createChannels(channelCount, "bench-", client.maxNotifications);
+    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", client.maxNotifications);
     setup.out.printf(Locale.ROOT, "bench: created %d channels in %.2f s%n", channels.size(), (BenchClock.nanos() - t0) / 1e9);
 
     int capacity = rate > 0
@@ -85,7 +84,7 @@ final class FanoutRun {
         return result(failures, ledger, changes, movieId, 0, opened, null, 0);
       }
       t0 = BenchClock.nanos();
-      setup.api.subscribe(channels, movieId);
+      setup.api().subscribe(channels, movieId);
       setup.out.printf(Locale.ROOT, "bench: subscribed %d channels to movie %s in %.2f s%n", channelCount, movieId,
           (BenchClock.nanos() - t0) / 1e9);
 
@@ -105,10 +104,10 @@ final class FanoutRun {
       ProgressReporter reporter = new ProgressReporter(setup.metrics, setup.out,
           () -> "changes " + changes.measured() + " complete " + changes.completed());
       reporter.start();
-      CpuUsage.Reading cpuFrom = CpuUsage.read(setup.target);
+      ServerMeter meter = ServerMeter.start(setup.server, () -> ledger.totals().delivered());
       long first = change(movieId, channels, changes, ledger, patchFailure, duration);
       boolean drained = Drain.await(ledger, client.drainTimeout);
-      cpu = CpuUsage.between(cpuFrom, CpuUsage.read(setup.target));
+      measured = meter.stop();
       reporter.stop();
       long last = Math.max(setup.metrics.lastReceivedNanos(), first);
       if (patchFailure.get() != null) {
@@ -149,7 +148,7 @@ final class FanoutRun {
       }
       int change = changes.begin(BenchClock.nanos());
       AtomicBoolean failed = new AtomicBoolean();
-      CompletableFuture<HttpResult> patched = setup.api.patchPremiereDate(movieId, FanoutChanges.dateOf(change));
+      CompletableFuture<HttpResult> patched = setup.api().patchPremiereDate(movieId, FanoutChanges.dateOf(change));
       patched.whenComplete((answer, error) -> {
         if (error == null && answer.status() == 200) {
           setup.metrics.accepted(channels.size());
@@ -203,14 +202,17 @@ final class FanoutRun {
     details.put("fan-out completion p50 ms", completion.p50Ms());
     details.put("fan-out completion p99 ms", completion.p99Ms());
     details.put("fan-out completion max ms", completion.maxMs());
-    details.put("deliveries per s (measured: first PATCH to last delivery)",
-        RunSetup.round(elapsed > 0 ? (t.delivered() - deliveredBefore) / elapsed : 0));
-    details.putAll(cpu);
+    double deliveredPerSecond = elapsed > 0 ? (t.delivered() - deliveredBefore) / elapsed : 0;
+    details.put("deliveries per s (measured: first PATCH to last delivery)", RunSetup.round(deliveredPerSecond));
+    if (measured != null) {
+      details.putAll(measured.cores());
+    }
     details.put("note", "fan-out completion: PATCH sent to the last channel's delivery; "
         + "\"ingress\" latency here is PATCH to 200");
     RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(),
         setup.metrics.accepted(), t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(),
         setup.metrics.rejected(), setup.metrics.errors().snapshot());
-    return setup.result(failures, elapsed, settings, totals, details, reporter);
+    return setup.result(failures, elapsed, settings, totals,
+        measured == null ? null : measured.usage(deliveredPerSecond), details, reporter);
   }
 }

@@ -2,7 +2,6 @@ package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.SocketFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
-import io.pushgate.bench.gateway.CpuUsage;
 import io.pushgate.bench.gateway.JvmMemory;
 import io.pushgate.bench.metrics.BenchClock;
 import io.pushgate.bench.metrics.ProgressReporter;
@@ -48,10 +47,10 @@ final class IdleRun {
   RunResult run() throws InterruptedException, IOException {
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", channelCount);
-    List<ChannelInfo> channels = setup.api.createChannels(channelCount, "bench-", setup.client.maxNotifications);
+    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", setup.client.maxNotifications);
     List<URI> uris = channels.stream().map(ChannelInfo::channelUri).toList();
 
-    JvmMemory memory = setup.target.pid().isPresent() ? new JvmMemory(setup.target.pid().getAsLong()) : null;
+    JvmMemory memory = setup.gateway().pid().isPresent() ? new JvmMemory(setup.gateway().pid().getAsLong()) : null;
     if (memory == null) {
       setup.out.println("bench: no gateway pid (--gateway-pid or --start-gateway): memory per connection not measured");
     }
@@ -80,12 +79,12 @@ final class IdleRun {
         failures.add(opened.failed() + " of " + channelCount + " WebSockets did not open: " + opened.firstFailure());
       }
       heldFrom = BenchClock.nanos();
-      CpuUsage.Reading cpuFrom = CpuUsage.read(setup.target);
+      ServerMeter meter = ServerMeter.start(setup.server, () -> 0);
       long until = heldFrom + hold.toNanos();
       for (long left; (left = until - BenchClock.nanos()) > 0; ) {
         LockSupport.parkNanos(left); // holding is the workload: nothing to wait for but time
       }
-      cpu = CpuUsage.between(cpuFrom, CpuUsage.read(setup.target)); // before the GC the reading asks for
+      cpu = meter.stop().cores(); // before the GC the reading asks for
       after = memory == null ? null : memory.read(true);
       held = setup.metrics.connections();
       if (held < opened.opened()) {
@@ -126,7 +125,7 @@ final class IdleRun {
     details.putAll(cpu);
     RunResult.Totals totals = new RunResult.Totals(held, opened.failed(), 0, 0, 0, 0, 0, 0, 0, 0,
         setup.metrics.errors().snapshot());
-    return setup.result(failures, reporter.elapsedSeconds(), settings, totals, details, reporter);
+    return setup.result(failures, reporter.elapsedSeconds(), settings, totals, null, details, reporter);
   }
 
   private static void memory(Map<String, Object> details, String name, Long before, Long after, long connections) {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 @Command(name = "million", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
     description = {
       "A million notifications across the channels as fast as possible: the time, none lost or duplicated.",
-      "Fails unless every one was sent and delivered exactly once."})
-final class MillionCommand extends WorkloadCommand {
+      "Fails unless every one was sent and delivered exactly once.",
+      "With --compare-nchan, runs the same against Nchan afterwards (one notification per POST) and compares the two."})
+final class MillionCommand extends ComparableCommand {
   @Option(names = "--channels", paramLabel = "N", defaultValue = "1000",
       description = "Channels, one WebSocket each (default: ${DEFAULT-VALUE}).")
   int channels;
@@ -19,9 +20,13 @@ final class MillionCommand extends WorkloadCommand {
       description = "Notifications to deliver (default: ${DEFAULT-VALUE}).")
   long notifications;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "100",
-      description = "Notifications per ingress POST, 1..4000 (default: ${DEFAULT-VALUE}).")
-  int batch;
+  /** pushgate's default; against Nchan, which publishes one message per POST, 1. */
+  static final int DEFAULT_BATCH = 100;
+
+  @Option(names = "--batch", paramLabel = "N",
+      description = "Notifications per ingress POST, 1..4000 (default: " + DEFAULT_BATCH + "; 1 with --nchan or "
+          + "--compare-nchan).")
+  Integer batch;
 
   @Option(names = "--payload-bytes", paramLabel = "BYTES", defaultValue = "256",
       description = "Size of each notification document (default: ${DEFAULT-VALUE}).")
@@ -41,6 +46,11 @@ final class MillionCommand extends WorkloadCommand {
   Duration warmup;
 
   @Override
+  int batch() {
+    return batch != null ? batch : nchan.involvesNchan() ? 1 : DEFAULT_BATCH;
+  }
+
+  @Override
   String name() {
     return "million";
   }
@@ -50,7 +60,7 @@ final class MillionCommand extends WorkloadCommand {
     if (notifications < 1) {
       throw new IllegalArgumentException("--notifications must be at least 1");
     }
-    return new UnicastRun(setup, new UnicastPlan(name(), channels, rate, batch, payloadBytes, notifications, duration,
+    return new UnicastRun(setup, new UnicastPlan(name(), channels, rate, batch(), payloadBytes, notifications, duration,
         warmup, true)).run();
   }
 }

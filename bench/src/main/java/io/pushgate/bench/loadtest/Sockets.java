@@ -1,6 +1,7 @@
 package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.SocketOptions;
+import io.pushgate.bench.client.WireFormat;
 import java.util.Map;
 
 /** The WebSocket settings every workload derives from its options, and how a result lists them. */
@@ -12,17 +13,24 @@ final class Sockets {
 
   /** Frames hold up to maxNotifications notifications of about {@code notificationBytes} each. */
   static SocketOptions options(ClientOptions client, int notificationBytes) {
+    return options(client, notificationBytes, WireFormat.NOTIFICATION_CHANNEL);
+  }
+
+  /** The same, for a server whose sockets carry {@code format}. */
+  static SocketOptions options(ClientOptions client, int notificationBytes, WireFormat format) {
     long frame = (long) client.maxNotifications * (notificationBytes + 1) + 4096;
     int maxFrame = (int) Math.min(64L << 20, Math.max(64 << 10, frame * 2));
-    return new SocketOptions(maxFrame, client.ackInterval.toMillis(), RECONNECTS, 10_000);
+    return new SocketOptions(maxFrame, client.ackInterval.toMillis(), RECONNECTS, 10_000, format);
   }
 
   static void describe(RunSetup setup, Map<String, Object> settings) {
     ClientOptions c = setup.client;
-    settings.put("max notifications per frame", c.maxNotifications);
-    settings.put("ncAck interval", c.ackInterval.isZero() ? "never" : DurationConverter.format(c.ackInterval));
+    settings.put("max notifications per frame", setup.server.wireFormat() == WireFormat.ONE_PER_MESSAGE
+        ? "1 (" + setup.server.name() + " sends one message per notification)" : c.maxNotifications);
+    settings.put("ncAck interval", !setup.server.wireFormat().confirms() ? "none (" + setup.server.name()
+        + " has no acknowledgements)" : c.ackInterval.isZero() ? "never" : DurationConverter.format(c.ackInterval));
     settings.put("http connections x depth", c.httpConnections + " x " + c.pipelineDepth);
-    settings.put("gateway", setup.gatewayDescription);
+    settings.put("server", setup.server.name() + ": " + setup.server.description());
     settings.put("drain timeout", DurationConverter.format(c.drainTimeout));
   }
 }

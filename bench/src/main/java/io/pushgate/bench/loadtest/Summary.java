@@ -2,6 +2,7 @@ package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.report.LatencySummary;
 import io.pushgate.bench.report.RunResult;
+import io.pushgate.bench.report.ServerUsageRows;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -24,6 +25,9 @@ final class Summary {
     }
     latency(out, "latency", r.latency());
     latency(out, "ingress", r.ingressLatency());
+    if (r.serverUsage() != null) {
+      ServerUsageRows.of(r.serverUsage()).forEach((k, v) -> out.println("   " + k + ": " + v));
+    }
     r.details().forEach((k, v) -> out.println("   " + k + ": " + v));
   }
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
     description = {
       "Each notification to one channel, in turn, at a steady rate: latency, loss, duplicates.",
       "Posts at --rate notifications per second for --duration, --batch per request, channels round robin.",
-      "Measures end-to-end latency (stamped at the intended send time) and counts lost and duplicated notifications."})
-final class UnicastCommand extends WorkloadCommand {
+      "Measures end-to-end latency (stamped at the intended send time) and counts lost and duplicated notifications.",
+      "With --compare-nchan, runs the same against Nchan afterwards and compares the two."})
+final class UnicastCommand extends ComparableCommand {
   @Option(names = "--channels", paramLabel = "N", defaultValue = "1000",
       description = "Channels, one WebSocket each (default: ${DEFAULT-VALUE}).")
   int channels;
@@ -40,6 +41,11 @@ final class UnicastCommand extends WorkloadCommand {
       description = "Send the same load this long first, unmeasured, so the JIT of both sides has run "
           + "(default: ${DEFAULT-VALUE}).")
   Duration warmup;
+
+  @Override
+  int batch() {
+    return batch;
+  }
 
   @Override
   String name() {

@@ -3,7 +3,6 @@ package io.pushgate.bench.loadtest;
 import io.pushgate.bench.client.SocketFleet;
 import io.pushgate.bench.client.SocketOptions;
 import io.pushgate.bench.gateway.ChannelInfo;
-import io.pushgate.bench.gateway.CpuUsage;
 import io.pushgate.bench.metrics.BenchClock;
 import io.pushgate.bench.metrics.DeliveryLedger;
 import io.pushgate.bench.metrics.ProgressReporter;
@@ -24,8 +23,8 @@ import java.util.Map;
 final class UnicastRun {
   private final RunSetup setup;
   private final UnicastPlan plan;
-  /** Cores used by each party during the measured phase (empty until measured). */
-  private Map<String, Object> cpu = Map.of();
+  /** What the measured phase cost the server (null until measured). */
+  private ServerMeter.Measured measured;
 
   UnicastRun(RunSetup setup, UnicastPlan plan) {
     this.setup = setup;
@@ -34,14 +33,19 @@ final class UnicastRun {
 
   RunResult run() throws InterruptedException {
     ClientOptions client = setup.client;
+    if (plan.batch() > setup.server.maxBatch()) {
+      throw new IllegalArgumentException("--batch " + plan.batch() + ": " + setup.server.name() + " takes at most "
+          + setup.server.maxBatch() + " notification(s) per request");
+    }
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", plan.channels());
     long t0 = BenchClock.nanos();
-    List<ChannelInfo> channels = setup.api.createChannels(plan.channels(), "bench-", client.maxNotifications);
+    List<ChannelInfo> channels = setup.server.createChannels(setup.http, plan.channels(), client.maxNotifications);
     setup.out.printf(Locale.ROOT, "bench: created %d channels in %.2f s%n", channels.size(), (BenchClock.nanos() - t0) / 1e9);
 
     DeliveryLedger ledger = new DeliveryLedger(plan.channels());
-    SocketFleet fleet = new SocketFleet(setup.transport, setup.metrics, Sockets.options(client, plan.payloadBytes()));
+    SocketFleet fleet = new SocketFleet(setup.transport, setup.metrics,
+        Sockets.options(client, plan.payloadBytes(), setup.server.wireFormat()));
     try {
       SocketFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
           i -> new StampListener(i, ledger, setup.metrics), client.connectConcurrency, client.connectTimeout);
@@ -67,10 +71,10 @@ final class UnicastRun {
       ProgressReporter reporter = new ProgressReporter(setup.metrics, setup.out,
           () -> "outstanding " + ledger.outstanding());
       reporter.start();
-      CpuUsage.Reading cpuFrom = CpuUsage.read(setup.target);
+      ServerMeter meter = ServerMeter.start(setup.server, () -> ledger.totals().delivered());
       IngressSender.Sent sent = sender(channels, ledger, plan.notifications()).run(plan.duration().toNanos());
       boolean drained = Drain.await(ledger, client.drainTimeout);
-      cpu = CpuUsage.between(cpuFrom, CpuUsage.read(setup.target));
+      measured = meter.stop();
       reporter.stop();
       double elapsed = (setup.metrics.lastReceivedNanos() > sent.firstNanos()
           ? setup.metrics.lastReceivedNanos() - sent.firstNanos() : sent.lastNanos() - sent.firstNanos()) / 1e9;
@@ -125,6 +129,7 @@ final class UnicastRun {
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("WebSockets opened in s", RunSetup.round(opened.seconds()));
+    double deliveredPerSecond = 0;
     if (warmedUp > 0) {
       details.put("warm-up notifications (in the totals, not in the latency figures)", warmedUp);
     }
@@ -134,16 +139,19 @@ final class UnicastRun {
       details.put("ingress requests", sent.requests());
       details.put("sending time s", RunSetup.round(sendSeconds));
       details.put("sent per s (while sending)", RunSetup.round(sent.notifications() / sendSeconds));
-      details.put("delivered per s (first send to last delivery)",
-          RunSetup.round(elapsed > 0 ? sent.notifications() / elapsed : 0));
+      deliveredPerSecond = elapsed > 0 && measured != null ? measured.delivered() / elapsed : 0;
+      details.put("delivered per s (first send to last delivery)", RunSetup.round(deliveredPerSecond));
       if (plan.rate() > 0) {
         details.put("behind schedule at the end, ms", RunSetup.round(sent.behindNanos() / 1e6));
       }
     }
-    details.putAll(cpu);
+    if (measured != null) {
+      details.putAll(measured.cores());
+    }
     RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(),
         setup.metrics.accepted(), t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(),
         setup.metrics.rejected(), setup.metrics.errors().snapshot());
-    return setup.result(failures, elapsed, settings, totals, details, reporter);
+    return setup.result(failures, elapsed, settings, totals,
+        measured == null ? null : measured.usage(deliveredPerSecond), details, reporter);
   }
 }

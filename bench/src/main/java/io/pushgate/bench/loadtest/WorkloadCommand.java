@@ -2,6 +2,7 @@ package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.report.RunResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,8 @@ abstract class WorkloadCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  final PrintStream out = System.out;
+
   /** The workload's name in reports and the default report directory. */
   abstract String name();
 
@@ -33,17 +36,38 @@ abstract class WorkloadCommand implements Callable<Integer> {
     return List.of();
   }
 
+  /** Checks the options before anything is started; an invalid one throws IllegalArgumentException. */
+  void validate() {
+    target.validate();
+    client.validate();
+  }
+
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
-    try (RunSetup setup = RunSetup.open(name(), command(), target, client, gatewayJvmOptions(), out)) {
+    validate();
+    return runAgainst(pushgate(), reportDir()).passed() ? 0 : 1;
+  }
+
+  /** One run against the server {@code launcher} starts, its reports written to {@code reportDir}. */
+  final RunResult runAgainst(ServerLauncher launcher, Path reportDir) throws Exception {
+    try (RunSetup setup = RunSetup.open(name(), command(), client, reportDir, launcher, out)) {
       RunResult result = run(setup);
       setup.write(result);
-      return result.passed() ? 0 : 1;
+      return result;
     }
   }
 
-  private String command() {
+  /** The gateway the options name: started by the harness, or running. */
+  final ServerLauncher pushgate() {
+    return Servers.pushgate(target, gatewayJvmOptions(), out);
+  }
+
+  /** --report-dir, or bench/results/&lt;time&gt;-&lt;workload&gt;. */
+  final Path reportDir() {
+    return client.reportDir != null ? client.reportDir : RunSetup.defaultReportDir(name());
+  }
+
+  final String command() {
     return "pushgate-bench loadtest " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 }

@@ -32,9 +32,24 @@ public final class HtmlReport {
   /** The page for {@code result}. */
   public static String render(RunResult r) {
     StringBuilder h = new StringBuilder(32 * 1024);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pushgate load test: ")
-        .append(Html.escape(r.workload())).append("</title><style>").append(STYLE).append("</style></head><body>\n");
-    h.append("<h1>pushgate load test: ").append(Html.escape(r.workload())).append("</h1>\n");
+    head(h, "pushgate load test: " + r.workload());
+    section(h, r, 2);
+    h.append("<p>The figures behind this page are in <code>result.json</code> beside it.</p>\n</body></html>\n");
+    return h.toString();
+  }
+
+  /** The document's start, up to and including its {@code <h1>}. */
+  static void head(StringBuilder h, String title) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
+        .append("</title><style>").append(STYLE).append("</style></head><body>\n");
+    h.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+  }
+
+  /**
+   * Everything about one run: verdict, totals, latency, charts, details, settings, environment; its
+   * headings at {@code level} (2 on its own page, 3 inside a comparison).
+   */
+  static void section(StringBuilder h, RunResult r, int level) {
     h.append("<p class=\"").append(r.passed() ? "passed" : "failed").append("\"><strong>")
         .append(r.passed() ? "Passed" : "Failed").append("</strong>");
     for (String failure : r.failures()) {
@@ -44,7 +59,7 @@ public final class HtmlReport {
         .append(String.format(Locale.ROOT, ", measured for %.1f s.", r.elapsedSeconds()))
         .append("<br>Command: <code>").append(Html.escape(r.command())).append("</code></p>\n");
 
-    h.append("<h2>Totals</h2>\n");
+    heading(h, level, "Totals");
     RunResult.Totals t = r.totals();
     table(h, Map.ofEntries(), new Object[][] {
         {"connections", t.connections()}, {"connect failures", t.connectFailures()},
@@ -52,45 +67,53 @@ public final class HtmlReport {
         {"lost", t.lost()}, {"duplicated", t.duplicates()}, {"unexpected", t.unexpected()},
         {"failed for good", t.failed()}, {"503 answers (retried)", t.rejected()}});
     if (!t.errors().isEmpty()) {
-      h.append("<h3>Errors</h3>\n");
+      heading(h, level + 1, "Errors");
       table(h, t.errors(), new Object[0][]);
     }
 
-    h.append("<h2>Latency (ms)</h2>\n<table><tr><th></th><th>count</th><th>mean</th><th>p50</th><th>p90</th>"
+    heading(h, level, "Latency (ms)").append("<table><tr><th></th><th>count</th><th>mean</th><th>p50</th><th>p90</th>"
         + "<th>p99</th><th>p99.9</th><th>p99.99</th><th>max</th></tr>\n");
     latencyRow(h, "end to end", r.latency());
     latencyRow(h, "ingress POST → 2xx", r.ingressLatency());
     h.append("</table>\n");
 
+    ServerUsage u = r.serverUsage();
+    if (u != null) {
+      heading(h, level, "Server usage (measured phase)");
+      table(h, ServerUsageRows.of(u), new Object[0][]);
+    }
+
     List<Interval> timeline = r.timeline();
     if (!timeline.isEmpty()) {
       double[] at = timeline.stream().mapToDouble(Interval::atSeconds).toArray();
-      h.append("<h2>Throughput</h2>\n").append(SvgChart.render("seconds", "notifications/s", List.of(
+      heading(h, level, "Throughput").append(SvgChart.render("seconds", "notifications/s", List.of(
           new SvgChart.Series("sent (accepted)", "#1f77b4", at, timeline.stream().mapToDouble(Interval::sentPerSecond).toArray()),
           new SvgChart.Series("received", "#2ca02c", at, timeline.stream().mapToDouble(Interval::receivedPerSecond).toArray(),
               true)),
           false));
-      h.append("<h2>Latency over time</h2>\n").append(SvgChart.render("seconds", "ms", List.of(
+      heading(h, level, "Latency over time").append(SvgChart.render("seconds", "ms", List.of(
           new SvgChart.Series("p50", "#2ca02c", at, timeline.stream().mapToDouble(i -> i.latency().p50Ms()).toArray()),
           new SvgChart.Series("p99", "#ff7f0e", at, timeline.stream().mapToDouble(i -> i.latency().p99Ms()).toArray()),
           new SvgChart.Series("p99.9", "#d62728", at, timeline.stream().mapToDouble(i -> i.latency().p999Ms()).toArray()),
           new SvgChart.Series("max", "#7f7f7f", at, timeline.stream().mapToDouble(i -> i.latency().maxMs()).toArray())),
           true));
-      h.append("<h2>Connections</h2>\n").append(SvgChart.render("seconds", "open sockets", List.of(
+      heading(h, level, "Connections").append(SvgChart.render("seconds", "open sockets", List.of(
           new SvgChart.Series("connections", "#9467bd", at, timeline.stream().mapToDouble(Interval::connections).toArray())),
           false));
     }
 
     if (!r.details().isEmpty()) {
-      h.append("<h2>Details</h2>\n");
+      heading(h, level, "Details");
       table(h, r.details(), new Object[0][]);
     }
-    h.append("<h2>Settings</h2>\n");
+    heading(h, level, "Settings");
     table(h, r.settings(), new Object[0][]);
-    h.append("<h2>Environment</h2>\n");
+    heading(h, level, "Environment");
     table(h, r.environment(), new Object[0][]);
-    h.append("<p>The figures behind this page are in <code>result.json</code> beside it.</p>\n</body></html>\n");
-    return h.toString();
+  }
+
+  private static StringBuilder heading(StringBuilder h, int level, String text) {
+    return h.append("<h").append(level).append('>').append(Html.escape(text)).append("</h").append(level).append(">\n");
   }
 
   private static void latencyRow(StringBuilder h, String name, LatencySummary l) {
@@ -112,7 +135,7 @@ public final class HtmlReport {
     h.append("</table>\n");
   }
 
-  private static void cells(StringBuilder h, String name, Object value) {
+  static void cells(StringBuilder h, String name, Object value) {
     boolean numeric = value instanceof Number;
     h.append("<tr><th>").append(Html.escape(name)).append("</th><td").append(numeric ? " class=\"n\"" : "").append('>')
         .append(Html.escape(format(value))).append("</td></tr>\n");

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a {@link RunResult} as indented JSON ({@code result.json}); reads one back as a tree. */
+/** Writes a {@link RunResult} or a {@link Comparison} as indented JSON ({@code result.json}); reads one back as a tree. */
 public final class ResultJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -16,6 +16,11 @@ public final class ResultJson {
   /** Writes {@code result} to {@code file}, replacing it. */
   public static void write(RunResult result, Path file) throws IOException {
     Files.write(file, JSON.writeValueAsBytes(result));
+  }
+
+  /** Writes a comparison of two runs to {@code file}, replacing it. */
+  public static void write(Comparison comparison, Path file) throws IOException {
+    Files.write(file, JSON.writeValueAsBytes(comparison));
   }
 
   /** The JSON text of {@code result}. */

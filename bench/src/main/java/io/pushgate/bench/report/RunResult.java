@@ -21,6 +21,8 @@ import java.util.Map;
  * @param totals counts of the whole run
  * @param latency end-to-end latency of every notification received (sender's stamp to reception)
  * @param ingressLatency time from an ingress POST to its 2xx (the gateway's commit)
+ * @param serverUsage what the measured phase cost the server (CPU per 1,000 delivered, memory); null
+ *     for a run that delivers nothing (idle)
  * @param details figures particular to the workload (fan-out times, memory per connection, ...)
  * @param timeline one entry per second
  */
@@ -36,6 +38,7 @@ public record RunResult(
     Totals totals,
     LatencySummary latency,
     LatencySummary ingressLatency,
+    ServerUsage serverUsage,
     Map<String, Object> details,
     List<Interval> timeline) {
 

@@ -95,4 +95,33 @@ class FrameParserTest {
     assertThrows(IOException.class, () -> parse("{\"notificationList\":[{\"a\":"));
     assertThrows(IOException.class, () -> parse("{\"ncResumePoint\":\"abc\"}"));
   }
+
+  private List<String> parseOne(String message) throws IOException {
+    Recorder recorder = new Recorder();
+    byte[] bytes = ("xx" + message).getBytes(StandardCharsets.UTF_8);
+    parser.parseNotification(bytes, 2, bytes.length - 2, recorder);
+    return recorder.events;
+  }
+
+  @Test
+  void aMessageThatIsOneNotificationIsReadAsExactlyOne() throws IOException {
+    // what Nchan relays: the very body the harness posted
+    String body = new String(BenchNotification.body(5, 9, 1, 1234, 256), StandardCharsets.US_ASCII);
+    assertEquals(List.of("stamp 5/9@1234"), parseOne(body));
+  }
+
+  @Test
+  void aListOrAConnCheckInOneNotificationMessageIsNotANotification() throws IOException {
+    // a server of that kind never sends lists or keep-alives; if one came, it is neither stamped nor answered
+    String list = new String(BenchNotification.body(5, 9, 2, 1234, 256), StandardCharsets.US_ASCII);
+    assertEquals(List.of("unrecognised"), parseOne(list));
+    assertEquals(List.of("unrecognised"), parseOne("{\"connCheck\":{\"keepAlive\":\"30\"}}"));
+  }
+
+  @Test
+  void refusesAOneNotificationMessageThatIsNotOneJsonObject() {
+    assertThrows(IOException.class, () -> parseOne("[1]"));
+    assertThrows(IOException.class, () -> parseOne("{\"a\":{\"bench\":{\"c\":1}}} {\"b\":1}"));
+    assertThrows(IOException.class, () -> parseOne("{\"a\":"));
+  }
 }

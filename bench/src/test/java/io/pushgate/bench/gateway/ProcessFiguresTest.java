@@ -1,12 +1,16 @@
 package io.pushgate.bench.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pushgate.bench.client.HttpPool;
+import io.pushgate.bench.client.WireFormat;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The figures read about other processes: memory from jcmd's and /proc's text, CPU from /proc. */
@@ -48,12 +52,102 @@ class ProcessFiguresTest {
   }
 
   @Test
-  void cpuBetweenTwoReadingsIsCoresUsed_andUnknownPartiesAreLeftOut() {
-    GatewayTarget target = GatewayTarget.external(URI.create("http://127.0.0.1:1"), null, OptionalLong.empty());
-    CpuUsage.Reading a = new CpuUsage.Reading(0, 10, Double.NaN, Double.NaN);
-    CpuUsage.Reading b = new CpuUsage.Reading(2_000_000_000L, 13, Double.NaN, Double.NaN);
-    assertEquals(Map.of("CPU cores used: harness", 1.5), CpuUsage.between(a, b));
-    CpuUsage.Reading now = CpuUsage.read(target);
-    assertTrue(Double.isNaN(now.gateway()) && Double.isNaN(now.database()), "no pid, no data dir");
+  void cpuBetweenTwoReadingsIsCoresUsedAndMillisecondsPerThousandDelivered() {
+    CpuUsage.Reading a = new CpuUsage.Reading(0, 10, ordered("gateway JVM", 100.0, "its PostgreSQL", 50.0));
+    CpuUsage.Reading b = new CpuUsage.Reading(2_000_000_000L, 13, ordered("gateway JVM", 102.0, "its PostgreSQL", 50.5));
+    CpuUsage.Used used = CpuUsage.between(a, b);
+
+    assertEquals(List.of("CPU cores used: harness", "CPU cores used: gateway JVM", "CPU cores used: its PostgreSQL"),
+        List.copyOf(used.cores().keySet()), "harness first, then the server's groups in order");
+    assertEquals(1.5, used.cores().get("CPU cores used: harness"));
+    assertEquals(1.0, used.cores().get("CPU cores used: gateway JVM"));
+    assertEquals(0.25, used.cores().get("CPU cores used: its PostgreSQL"));
+    // 2 s of gateway CPU for 4,000 notifications: 0.5 ms each, 500 ms per 1,000; with PostgreSQL's 0.5 s, 625
+    Map<String, Double> perThousand = used.msPerThousand(4000);
+    assertEquals(List.of("gateway JVM", "gateway JVM + its PostgreSQL"), List.copyOf(perThousand.keySet()));
+    assertEquals(500.0, perThousand.get("gateway JVM"));
+    assertEquals(625.0, perThousand.get("gateway JVM + its PostgreSQL"));
+    assertTrue(used.msPerThousand(0).isEmpty(), "nothing delivered: no figure rather than infinity");
+  }
+
+  @Test
+  void aGroupMissingFromEitherReadingIsLeftOut() {
+    CpuUsage.Reading a = new CpuUsage.Reading(0, Double.NaN, ordered("gateway JVM", 1.0, "its PostgreSQL", 1.0));
+    CpuUsage.Reading b = new CpuUsage.Reading(1_000_000_000L, Double.NaN, ordered("gateway JVM", 2.0, "x", 5.0));
+    CpuUsage.Used used = CpuUsage.between(a, b);
+    assertEquals(Map.of("CPU cores used: gateway JVM", 1.0), used.cores(), "no harness figure when unknown");
+  }
+
+  @Test
+  void readsTheGroupsOfAServerAndLeavesOutThoseThatAreGone() {
+    long self = ProcessHandle.current().pid();
+    ServerUnderTest server = new FakeServer(ordered2("this JVM", List.of(self), "gone", List.of(-1L)));
+    CpuUsage.Reading now = CpuUsage.read(server);
+    assertTrue(now.server().get("this JVM") > 0, "this JVM has run");
+    assertFalse(now.server().containsKey("gone"), "no such process");
+    assertTrue(now.harness() > 0);
+    Long kib = ProcessMemory.kib(server.processGroups().values());
+    assertTrue(kib != null && kib > 1024, "this JVM's PSS is more than a MiB: " + kib);
+  }
+
+  @Test
+  void readsPssFromSmapsRollup() {
+    String rollup = """
+        55d0c0a00000-7ffd5e7f1000 ---p 00000000 00:00 0                          [rollup]
+        Rss:               20468 kB
+        Pss:               11210 kB
+        Pss_Dirty:          9120 kB
+        """;
+    assertEquals(11210L, JvmMemory.find(ProcessMemory.PSS, rollup));
+  }
+
+  private static Map<String, Double> ordered(String k1, double v1, String k2, double v2) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+
+  private static Map<String, List<Long>> ordered2(String k1, List<Long> v1, String k2, List<Long> v2) {
+    Map<String, List<Long>> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+
+  /** A server that is only its process groups. */
+  private record FakeServer(Map<String, List<Long>> processGroups) implements ServerUnderTest {
+    @Override
+    public String name() {
+      return "fake";
+    }
+
+    @Override
+    public String description() {
+      return "fake";
+    }
+
+    @Override
+    public URI base() {
+      return URI.create("http://127.0.0.1:1");
+    }
+
+    @Override
+    public WireFormat wireFormat() {
+      return WireFormat.ONE_PER_MESSAGE;
+    }
+
+    @Override
+    public int maxBatch() {
+      return 1;
+    }
+
+    @Override
+    public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) {
+      return List.of();
+    }
+
+    @Override
+    public void close() {}
   }
 }

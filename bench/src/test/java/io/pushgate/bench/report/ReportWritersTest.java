@@ -20,6 +20,16 @@ class ReportWritersTest {
   @TempDir
   Path dir;
 
+  /** A server usage with its main group, and pushgate's second (gateway + PostgreSQL) when {@code wholeMs} is given. */
+  static ServerUsage usage(String server, double perSecond, double mainMs, Double wholeMs, Double memoryMiB) {
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    cpu.put(server.equals("pushgate") ? "gateway JVM" : "nginx (master + workers)", mainMs);
+    if (wholeMs != null) {
+      cpu.put("gateway JVM + its PostgreSQL", wholeMs);
+    }
+    return new ServerUsage(server, 149_997, perSecond, cpu, memoryMiB);
+  }
+
   static RunResult sample(boolean passed) {
     List<Interval> timeline = new ArrayList<>();
     for (int s = 1; s <= 30; s++) {
@@ -38,7 +48,7 @@ class ReportWritersTest {
         Map.of("cores", 2), new RunResult.Totals(1000, 0, 150_000, 150_000, 149_997, 3, 0, 0, 0, 12,
             Map.of("ws-closed-1001", 2L)),
         new LatencySummary(149_997, 2, 1.5, 2.5, 8, 20, 25, 60), new LatencySummary(150_000, 1, 1, 1.5, 3, 5, 6, 9),
-        details, timeline);
+        usage("pushgate", 4999.9, 180.5, 240.25, 512.5), details, timeline);
   }
 
   @Test
@@ -59,6 +69,10 @@ class ReportWritersTest {
     assertEquals(5001.0, json.path("timeline").get(0).path("sentPerSecond").asDouble());
     assertEquals(1000, json.path("settings").path("channels").asInt());
     assertEquals(5000.5, json.path("details").path("sent per s (while sending)").asDouble());
+    JsonNode usage = json.path("serverUsage");
+    assertEquals("pushgate", usage.path("server").asText());
+    assertEquals(240.25, usage.path("cpuMsPerThousand").path("gateway JVM + its PostgreSQL").asDouble());
+    assertEquals(512.5, usage.path("memoryMiB").asDouble());
   }
 
   @Test
@@ -81,6 +95,8 @@ class ReportWritersTest {
     assertFalse(html.matches("(?s).*(src|href)=\"http.*"), "nothing loaded from elsewhere");
     assertTrue(html.contains("Failed") && html.contains("3 notifications lost"));
     assertTrue(html.contains("149997") || html.contains("149,997"), "delivered");
+    assertTrue(html.contains("Server usage") && html.contains("server CPU ms per 1,000 delivered: gateway JVM + its PostgreSQL"),
+        "the server's cost");
   }
 
   @Test
@@ -95,7 +111,7 @@ class ReportWritersTest {
   void aRunWithoutTimelineHasNoCharts() {
     RunResult r = sample(true);
     RunResult empty = new RunResult(r.workload(), true, List.of(), r.startedAt(), 0, r.command(), r.settings(),
-        r.environment(), r.totals(), LatencySummary.EMPTY, LatencySummary.EMPTY, Map.of(), List.of());
+        r.environment(), r.totals(), LatencySummary.EMPTY, LatencySummary.EMPTY, null, Map.of(), List.of());
     String html = HtmlReport.render(empty);
     assertFalse(html.contains("<svg"));
     assertTrue(html.contains("Passed"));

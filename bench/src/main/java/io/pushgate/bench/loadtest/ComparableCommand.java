@@ -1,0 +1,40 @@
+package io.pushgate.bench.loadtest;
+
+import io.pushgate.bench.nchan.NchanServer;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A workload that Nchan can serve as well as pushgate (unicast, million): run against pushgate (the
+ * default), against Nchan alone ({@code --nchan}), or against both, one after the other, and compared
+ * ({@code --compare-nchan}).
+ */
+abstract class ComparableCommand extends WorkloadCommand {
+  @Mixin
+  NchanOptions nchan;
+
+  /** Notifications per ingress request, as the options resolve it. */
+  abstract int batch();
+
+  @Override
+  void validate() {
+    nchan.validate();
+    if (!nchan.only) {
+      target.validate(); // a run against Nchan alone ignores the gateway options scripts/loadtest adds
+    }
+    client.validate();
+    if (nchan.involvesNchan() && batch() > NchanServer.MAX_BATCH) {
+      throw new IllegalArgumentException("--batch " + batch() + ": Nchan publishes one message per POST, so a run "
+          + "against it (and a comparison, which runs both servers with the same settings) needs --batch 1");
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    if (nchan.compare) {
+      return new ComparisonRun(this).run();
+    }
+    ServerLauncher server = nchan.only ? Servers.nchan(nchan, out) : pushgate();
+    return runAgainst(server, reportDir()).passed() ? 0 : 1;
+  }
+}
