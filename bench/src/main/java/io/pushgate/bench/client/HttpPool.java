@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of pipelining HTTP/1.1 connections to one host, with a bound on the requests in flight:
@@ -28,6 +29,7 @@ public final class HttpPool implements AutoCloseable {
   private final HttpConnection[] connections;
   private final Semaphore slots;
   private final int capacity;
+  private final AtomicInteger next = new AtomicInteger();
 
   /**
    * @param transport the event loops and socket options
@@ -74,7 +76,7 @@ public final class HttpPool implements AutoCloseable {
 
   /**
    * Sends one request under a slot the caller holds (the slot is not released here, so a retry can
-   * reuse it). The connection with the fewest requests in flight carries it.
+   * reuse it). The connection with the fewest requests in flight carries it (see {@link #leastLoaded()}).
    *
    * @param method the method
    * @param pathAndQuery e.g. {@code /callbacks/abc}
@@ -102,11 +104,18 @@ public final class HttpPool implements AutoCloseable {
     return result.whenComplete((r, e) -> release());
   }
 
+  /**
+   * The connection with the fewest requests in flight, searched from a rotating start: every
+   * connection keeps carrying requests, so none sits idle long enough for the server's keep-alive
+   * timeout to close it just as a request is written (which a first-fit search caused at low rates).
+   */
   private HttpConnection leastLoaded() {
-    HttpConnection best = connections[0];
-    for (int i = 1; i < connections.length && best.inFlight() > 0; i++) {
-      if (connections[i].inFlight() < best.inFlight()) {
-        best = connections[i];
+    int start = Math.floorMod(next.getAndIncrement(), connections.length);
+    HttpConnection best = connections[start];
+    for (int k = 1; k < connections.length && best.inFlight() > 0; k++) {
+      HttpConnection candidate = connections[(start + k) % connections.length];
+      if (candidate.inFlight() < best.inFlight()) {
+        best = candidate;
       }
     }
     return best;
