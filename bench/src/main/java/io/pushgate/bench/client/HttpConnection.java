@@ -35,11 +35,18 @@ final class HttpConnection {
   private static final int MAX_RESPONSE_BYTES = 1 << 20;
   /** An answer later than this closes the connection (failing what is pending): nothing waits forever. */
   static final long ANSWER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+  /**
+   * A connection unused this long is replaced before the next request rather than reused: a server
+   * closes idle keep-alive connections (pushgate after its 10 s request-read timeout), and a request
+   * written just as that close happens fails although the server never read it.
+   */
+  static final long IDLE_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final ClientTransport transport;
   private final InetSocketAddress remote;
   private final AtomicInteger inFlight = new AtomicInteger();
   private ChannelFuture connecting; // guarded by this
+  private long lastUsedNanos; // guarded by this
 
   HttpConnection(ClientTransport transport, InetSocketAddress remote) {
     this.transport = transport;
@@ -88,7 +95,14 @@ final class HttpConnection {
   }
 
   private synchronized ChannelFuture channel() {
-    if (connecting == null || (connecting.isDone() && !connecting.channel().isActive())) {
+    long now = System.nanoTime();
+    boolean idleTooLong = connecting != null && connecting.isDone() && inFlight.get() <= 1
+        && now - lastUsedNanos > IDLE_REOPEN_NANOS;
+    lastUsedNanos = now;
+    if (idleTooLong) {
+      connecting.channel().close();
+    }
+    if (connecting == null || idleTooLong || (connecting.isDone() && !connecting.channel().isActive())) {
       connecting = transport.connect(remote, new ChannelInitializer<>() {
         @Override
         protected void initChannel(Channel ch) {

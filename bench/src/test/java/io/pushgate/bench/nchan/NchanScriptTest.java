@@ -63,7 +63,7 @@ class NchanScriptTest {
         conf);
     assertTrue(conf.contains("nchan_subscriber websocket eventsource longpoll;"));
     assertTrue(conf.contains("nchan_subscriber_first_message newest;"), "a reconnect does not replay");
-    assertTrue(conf.contains("nchan_message_buffer_length 7;") && conf.contains("nchan_message_timeout 60s;"));
+    assertTrue(conf.contains("nchan_message_buffer_length 7;") && conf.contains("nchan_message_timeout 30s;"));
     assertTrue(conf.contains("location = /health/ready"), "the harness's readiness probe");
     assertTrue(!conf.matches("(?s).*\\n\\s*nchan_(redis_|use_redis).*"), "in-memory storage: no Redis directive");
     int connections = Integer.parseInt(conf.replaceAll("(?s).*worker_connections (\\d+);.*", "$1"));
