@@ -16,7 +16,6 @@ import io.pushgate.model.ServiceException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -41,13 +40,6 @@ public final class MovieCodec {
   static final String SUBSCRIPTION_LIST = "movieSubscriptionList";
   static final String NOTIFICATION = "movieNotification";
   private static final int MAX_DEPTH = 32;
-  // the fixed parts of a JSON movieNotification (notificationJson)
-  private static final byte[] NOTIFICATION_START = ascii("{\"" + NOTIFICATION + "\":{");
-  private static final byte[] CALLBACK_DATA = ascii("\"callbackData\":");
-  private static final byte[] CHANGE_TYPE = ascii("\"changeType\":");
-  private static final byte[] MOVIE_FIELD = ascii(",\"movie\":");
-  private static final byte[] LINK_HREF = ascii(",\"link\":{\"rel\":\"MovieSubscription\",\"href\":");
-  private static final byte[] NOTIFICATION_END = ascii("}}}");
 
   private final ObjectMapper json;
   private final XmlMapper xml;
@@ -233,51 +225,6 @@ public final class MovieCodec {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
-  }
-
-  /** {@code content} alone in JSON, as {@link #write} renders it inside a document. */
-  byte[] json(ObjectNode content) {
-    try {
-      return json.writeValueAsBytes(content);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("writing to memory failed", e);
-    }
-  }
-
-  /**
-   * A JSON {@code movieNotification} assembled from the movie's content serialised once per change
-   * ({@link #json}): byte for byte what {@link #write} gives for the same tree, without building and
-   * serialising a tree per subscriber (a fan-out to 10,000 subscribers spent 17% of its CPU there).
-   */
-  byte[] notificationJson(String callbackData, String changeType, byte[] movieJson, String href) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(movieJson.length + 256);
-    out.writeBytes(NOTIFICATION_START);
-    if (callbackData != null) {
-      out.writeBytes(CALLBACK_DATA);
-      out.writeBytes(quoted(callbackData));
-      out.write(',');
-    }
-    out.writeBytes(CHANGE_TYPE);
-    out.writeBytes(quoted(changeType));
-    out.writeBytes(MOVIE_FIELD);
-    out.writeBytes(movieJson);
-    out.writeBytes(LINK_HREF);
-    out.writeBytes(quoted(href));
-    out.writeBytes(NOTIFICATION_END);
-    return out.toByteArray();
-  }
-
-  /** A JSON string, escaped by the same mapper as {@link #write} (it escapes more than the minimum). */
-  private byte[] quoted(String text) {
-    try {
-      return json.writeValueAsBytes(text);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("writing to memory failed", e);
-    }
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   static void put(ObjectNode node, String name, Object value) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.http.PublicUrls;
-import io.pushgate.model.MediaFormat;
 import io.pushgate.model.RawNotification;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -42,12 +41,8 @@ public final class MovieNotifier {
   void changed(ChangeType type, Movie movie, List<MovieSubscription> subscribers) {
     // the movie's representation is the same for every subscriber: built once, shared (only read)
     ObjectNode movieNode = codec.movie(movie, urls.movie(movie.movieId()));
-    byte[] movieJson = codec.json(movieNode);
     for (MovieSubscription subscription : subscribers) {
-      byte[] body = subscription.notificationFormat() == MediaFormat.JSON
-          ? codec.notificationJson(subscription.callbackData(), type.name(), movieJson,
-              urls.subscription(subscription.userId(), subscription.subscriptionId()))
-          : notification(type, movieNode, subscription);
+      byte[] body = notification(type, movieNode, subscription);
       Optional<String> localToken = urls.callbackToken(subscription.notifyUrl());
       if (localToken.isPresent()) {
         deliverLocally(localToken.get(), subscription, body);
@@ -57,7 +52,6 @@ public final class MovieNotifier {
     }
   }
 
-  /** The notification as a tree, written in the subscription's format (XML; JSON takes the short way). */
   private byte[] notification(ChangeType type, ObjectNode movie, MovieSubscription subscription) {
     ObjectNode content = codec.object();
     MovieCodec.put(content, "callbackData", subscription.callbackData());
