@@ -51,7 +51,6 @@ final class Fields {
     throw InvalidBodyException.invalidPart(at, name);
   }
 
-  /** A non-negative xsd:int from text: optional {@code +}, decimal digits, surrounding blanks ignored. */
   /** A non-negative sequence number (a long), as a string or a native number. */
   static Long sequence(JsonNode node, String at, String name) throws InvalidBodyException {
     if (node == null || node.isNull()) {
@@ -65,6 +64,7 @@ final class Fields {
     return Long.parseLong(text);
   }
 
+  /** A non-negative xsd:int from text: optional {@code +}, decimal digits, surrounding blanks ignored. */
   static Integer count(String text, String at, String name) throws InvalidBodyException {
     if (text == null) {
       return null;

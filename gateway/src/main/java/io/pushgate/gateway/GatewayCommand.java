@@ -202,7 +202,7 @@ final class GatewayCommand {
 
   /** Validates the parsed flags into the one immutable config; throws with a message naming the flag. */
   GatewayConfig toConfig() {
-    URI url = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : parseUrl(publicUrl);
+    URI url = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : parseUrl("--public-url", publicUrl);
     Optional<GatewayConfig.ExternalDatabase> database = dbUrl.isBlank()
         ? Optional.empty()
         : Optional.of(new GatewayConfig.ExternalDatabase(dbUrl.trim(), dbUser, dbPassword));
@@ -224,7 +224,7 @@ final class GatewayCommand {
       default -> throw new IllegalArgumentException("--auth must be jwt or none, got: " + auth);
     };
     return new GatewayConfig.Security(mode, optional(jwtSecret), optional(jwksFile).map(Path::of),
-        optional(jwksUrl).map(GatewayCommand::parseUrl), optional(tlsCert).map(Path::of), optional(tlsKey).map(Path::of),
+        optional(jwksUrl).map(url -> parseUrl("--jwks-url", url)), optional(tlsCert).map(Path::of), optional(tlsKey).map(Path::of),
         maxChannelsPerUser, maxSubscriptionsPerUser, maxConnectionsPerAddress, requestsPerSecond,
         Duration.ofMillis(requestReadTimeoutMillis));
   }
@@ -233,11 +233,11 @@ final class GatewayCommand {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  private static URI parseUrl(String text) {
+  private static URI parseUrl(String flag, String text) {
     try {
       return new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("--public-url is not a valid URL: " + text);
+      throw new IllegalArgumentException(flag + " is not a valid URL: " + text);
     }
   }
 }

@@ -178,7 +178,9 @@ public record GatewayConfig(
     requireNonNull(longPollTimeout, "longPollTimeout");
     requireNonNull(keepAliveInterval, "keepAliveInterval");
     checkRange("--channel-queue-limit", channelQueueLimit, 1, 10_000_000);
-    checkRange("--ingress-queue-limit", ingressQueueLimit, 100, 10_000_000);
+    // at least one whole append (a list of MAX_BATCH), or such a POST would be refused for good
+    checkRange("--ingress-queue-limit", ingressQueueLimit, io.pushgate.gateway.dispatch.NotificationLog.MAX_BATCH,
+        10_000_000);
     checkRange("--long-poll-timeout", longPollTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
     checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
     requireNonNull(shutdownTimeout, "shutdownTimeout");

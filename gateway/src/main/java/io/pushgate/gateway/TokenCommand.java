@@ -22,7 +22,8 @@ final class TokenCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "USER", description = "The userId, e.g. tel:+19585550100 (the token's sub).")
   String user;
 
-  @Parameters(index = "1..*", paramLabel = "SCOPE", description = "Scopes; default: everything (%s).")
+  @Parameters(index = "1..*", paramLabel = "SCOPE", description = "Scopes; default: everything (oma_rest_notificationchannel.all_v1, pushgate.movies.write, "
+      + "pushgate.movies.subscribe).")
   List<String> scopes;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PUSHGATE_DATA_DIR:-data}",

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** A pushgate gateway as the server under test: channels over its REST API, the OMA wire format. */
 public final class PushgateServer implements ServerUnderTest {
-  /** The largest notificationList the harness posts (the gateway's own limit is higher). */
-  public static final int MAX_BATCH = 4000;
+  /** The largest notificationList the gateway takes in one POST (beyond it: 413). */
+  public static final int MAX_BATCH = io.pushgate.gateway.dispatch.NotificationLog.MAX_BATCH;
   /** Process group names; they also name the CPU figures ("CPU cores used: gateway JVM"). */
   public static final String GATEWAY = "gateway JVM";
   public static final String DATABASE = "its PostgreSQL";

@@ -53,7 +53,7 @@ final class ChildFleet implements AutoCloseable {
         command.addAll(List.of("--client-threads", Integer.toString(client.clientThreads)));
       }
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      Child child = new Child(j, process, file);
+      Child child = new Child(j, process, file, slice.size());
       children.add(child);
       child.reader.start();
     }
@@ -107,7 +107,9 @@ final class ChildFleet implements AutoCloseable {
     volatile int failed;
     private int connections;
 
-    Child(int index, Process process, Path uris) {
+    /** {@code sockets}: its slice; all count as failed until the child reports what it opened. */
+    Child(int index, Process process, Path uris, int sockets) {
+      this.failed = sockets; // a child that dies before its report opened nothing
       this.index = index;
       this.process = process;
       this.uris = uris;

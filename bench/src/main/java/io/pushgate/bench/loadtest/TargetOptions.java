@@ -78,7 +78,10 @@ final class TargetOptions {
     if (startGateway == (url != null)) {
       throw new IllegalArgumentException("give either --url of a running gateway or --start-gateway");
     }
-    if (startGateway && (!jwtSecret.isEmpty() || jwtSecretFile != null)) {
+    // a PUSHGATE_JWT_SECRET exported for the user's own gateway is simply not used by a started one
+    boolean secretGiven = jwtSecretFile != null
+        || (!jwtSecret.isEmpty() && !jwtSecret.equals(System.getenv("PUSHGATE_JWT_SECRET")));
+    if (startGateway && secretGiven) {
       throw new IllegalArgumentException("--jwt-secret and --jwt-secret-file are for --url: a started gateway gets a fresh secret");
     }
     if (url != null && !"http".equals(url.getScheme())) {

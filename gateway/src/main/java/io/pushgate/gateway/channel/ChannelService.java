@@ -66,18 +66,14 @@ public final class ChannelService {
 
   /**
    * Resets a live channel's lifetime, like {@link #refreshLifetime}, for callers that need no answer
-   * (a WebSocket opening or answering our connCheck, a long poll): the expiry is computed now and
+   * (a WebSocket opening or answering our connCheck, a long poll; null asks for the policy's default,
+   * as a new connection does): the expiry is computed now and
    * written with other channels' refreshes in one statement. Unknown or expired channels are left alone.
    * {@code userId} must be the channel's own (refreshes are merged per channel, the latest expiry wins).
    */
-  public void touchLifetime(String userId, String channelId, int requestedSeconds) {
+  public void touchLifetime(String userId, String channelId, Integer requestedSeconds) {
     int granted = policy.grantLifetime(requestedSeconds);
     lifetimeRefreshes.add(channelId, new LifetimeRefresh(userId, granted, clock.instant().plusSeconds(granted)));
-  }
-
-  /** Like {@link #touchLifetime(String, String, int)} with the policy's default lifetime (a new connection). */
-  public void touchLifetime(String userId, String channelId) {
-    touchLifetime(userId, channelId, policy.grantLifetime(null));
   }
 
   /** Writes lifetime refreshes still pending (at shutdown). */
@@ -182,7 +178,9 @@ public final class ChannelService {
         if (earlier.isPresent()) {
           StoredChannel stored = earlier.get();
           if (stored.channel().isExpired(now)) {
-            repository.delete(stored.channel().channelId());
+            if (repository.delete(stored.channel().channelId())) {
+              events.channelRemoved(stored.channel().channelId(), ChannelEvents.RemovalReason.EXPIRED);
+            }
           } else if (stored.requestFingerprint().equals(request.fingerprint())) {
             return new CreateResult(stored.channel(), false);
           } else {

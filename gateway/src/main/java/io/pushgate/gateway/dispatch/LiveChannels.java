@@ -80,6 +80,11 @@ public final class LiveChannels implements ChannelEvents {
     }
     byCallbackToken.put(CapabilityKey.of(fresh.channel().callbackToken()), fresh);
     byChannelToken.put(CapabilityKey.of(fresh.channel().channelToken()), fresh);
+    // a delete that committed between the query above and the registration found nothing to remove;
+    // a delete after this check finds the registration. Either way no deleted channel stays here.
+    if (!channels.exists(id)) {
+      channelRemoved(id, RemovalReason.DELETED);
+    }
     return fresh;
   }
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The durable notification log's writer, by group commit: one thread takes every append waiting,
  * numbers the notifications per channel, writes them all with one binary COPY (one round trip, one
  * commit), and only then completes the appends and wakes the channels' subscribers. Under load a
- * batch grows to {@link #MAX_BATCH} notifications; idle, a single append is written at once.
+ * batch grows to {@link #MAX_BATCH} notifications or {@link #MAX_BATCH_BYTES} of bodies; idle, a
+ * single append is written at once.
  *
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
  * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
@@ -36,9 +37,15 @@ public final class NotificationLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
   /**
    * Most notifications in one commit (about 1 MB of 256-byte notifications: a commit's latency stays
-   * a few milliseconds), and so in one append: an enabler's list may hold no more.
+   * a few milliseconds), and so in one append: an enabler's list may hold no more. Large bodies
+   * close a batch earlier, at {@link #MAX_BATCH_BYTES}.
    */
   public static final int MAX_BATCH = 4_000;
+  /**
+   * Most bytes of notification bodies in one commit, past which a batch closes (one append always
+   * fits, whatever its size): a batch of large notifications stays a few megabytes of COPY data.
+   */
+  static final long MAX_BATCH_BYTES = 8L << 20;
 
   private final NotificationRepository repository;
   private final GatewayMetrics metrics;
@@ -68,8 +75,8 @@ public final class NotificationLog implements AutoCloseable {
   }
 
   /** One enabler POST waiting for its commit. */
-  private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, long acceptedNanos,
-      CompletableFuture<Void> done) {}
+  private record PendingAppend(LiveChannel channel, List<RawNotification> notifications, long bytes,
+      long acceptedNanos, CompletableFuture<Void> done) {}
 
   /** Removes what a crash may have left of deleted channels, then starts the writer. */
   public void start() {
@@ -99,7 +106,16 @@ public final class NotificationLog implements AutoCloseable {
       return CompletableFuture.failedFuture(new DatabaseBusyException("notification log queue"));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new PendingAppend(channel, notifications, System.nanoTime(), done));
+    long bytes = 0;
+    for (RawNotification n : notifications) {
+      bytes += n.body().length;
+    }
+    PendingAppend pending = new PendingAppend(channel, notifications, bytes, System.nanoTime(), done);
+    queue.add(pending);
+    if (!running && queue.remove(pending)) {
+      // close() began meanwhile and may have drained the queue already: answer rather than strand it
+      fail(pending, new DatabaseBusyException("notification log (stopping)"));
+    }
     return done;
   }
 
@@ -140,11 +156,13 @@ public final class NotificationLog implements AutoCloseable {
         }
         batch.add(first);
         int count = first.notifications().size();
+        long bytes = first.bytes();
         PendingAppend next;
-        while (count < MAX_BATCH && (next = queue.peek()) != null
-            && count + next.notifications().size() <= MAX_BATCH) {
+        while ((next = queue.peek()) != null && count + next.notifications().size() <= MAX_BATCH
+            && bytes + next.bytes() <= MAX_BATCH_BYTES) {
           batch.add(queue.poll());
           count += next.notifications().size();
+          bytes += next.bytes();
         }
         write(batch);
       } catch (InterruptedException e) {
@@ -193,11 +211,20 @@ public final class NotificationLog implements AutoCloseable {
       if (append.channel().isRemoved()) {
         // deleted while its rows were on their way: they must not outlive it (the database's
         // trigger removed what was there when the channel went, not what came after)
-        trimmer.trim(append.channel().id(), Long.MAX_VALUE);
+        removeAll(append.channel());
         fail(append, new ChannelGoneException(append.channel().id()));
       } else {
         committed(append, numbered.get(i));
       }
+    }
+  }
+
+  private void removeAll(LiveChannel gone) {
+    try {
+      repository.removeUpTo(Map.of(gone.id(), Long.MAX_VALUE));
+    } catch (RuntimeException e) {
+      log.warn("could not remove the notifications of deleted channel {} (removed at the next start): {}",
+          gone.id(), e.toString());
     }
   }
 

@@ -127,6 +127,11 @@ public final class ChannelRepository {
         .execute() == 1;
   }
 
+  /** Whether the channel's row is there, expired or not. */
+  public boolean exists(String channelId) {
+    return database.dsl().fetchExists(CHANNEL, CHANNEL.CHANNEL_ID.eq(channelId));
+  }
+
   /** Deletes one channel whatever its expiry (used to clear an expired row before reuse). */
   public boolean delete(String channelId) {
     return database.dsl().deleteFrom(CHANNEL).where(CHANNEL.CHANNEL_ID.eq(channelId)).execute() == 1;

@@ -92,7 +92,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
       previous.close(Ending.SUPERSEDED);
     }
     // a new connection resets the lifetime to the policy default (spec I.3)
-    shared.channelService.touchLifetime(channel.channel().userId(), channel.id());
+    shared.channelService.touchLifetime(channel.channel().userId(), channel.id(), null);
     log.debug("websocket open on channel {} from {}", channel.id(), ctx.channel().remoteAddress());
     ctx.channel().config().setAutoRead(true);
     drain.request();

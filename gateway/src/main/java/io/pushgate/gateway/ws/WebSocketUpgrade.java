@@ -117,7 +117,10 @@ public final class WebSocketUpgrade {
     WebSocketServerHandshaker handshaker =
         new WebSocketServerHandshakerFactory(request.uri(), SUBPROTOCOL, decoderConfig).newHandshaker(request);
     if (handshaker == null) {
-      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      // the 426 is the whole answer: the connection is not reused (the REST handler is waiting for no reply)
+      metrics.handshake(GatewayMetrics.Handshake.not_websocket);
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
+          .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
       return;
     }
     Long resumePoint = ResumePoint.fromQuery(request.uri()).orElse(null); // checked before the lookup
