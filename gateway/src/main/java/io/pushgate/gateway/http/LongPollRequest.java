@@ -2,6 +2,8 @@ package io.pushgate.gateway.http;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -39,6 +41,8 @@ final class LongPollRequest implements Subscriber {
   private final int maxWaitSeconds;
   private final CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
   private final List<LoggedNotification> held = new ArrayList<>();
+  private final ChannelFutureListener abandonOnClose = closed -> abandon();
+  private ChannelFuture connectionClosed;
   private ScheduledFuture<?> timeoutTask;
   private ScheduledFuture<?> waitTask;
 
@@ -55,9 +59,15 @@ final class LongPollRequest implements Subscriber {
     this.maxWaitSeconds = maxWaitTime == null ? 0 : maxWaitTime;
   }
 
-  /** Becomes the channel's subscriber (superseding an older poll) and completes the answer when due. */
-  CompletableFuture<ApiResponse> start() {
+  /**
+   * Becomes the channel's subscriber (superseding an older poll) and completes the answer when due,
+   * or with null when {@code connectionClosed} completes first.
+   */
+  CompletableFuture<ApiResponse> start(ChannelFuture connectionClosed) {
     assert loop.inEventLoop();
+    // a keep-alive connection outlives many polls: the listener goes again when this one ends
+    this.connectionClosed = connectionClosed;
+    connectionClosed.addListener(abandonOnClose);
     Subscriber previous = channel.attach(this);
     if (previous != null) {
       previous.close(Ending.SUPERSEDED);
@@ -145,6 +155,8 @@ final class LongPollRequest implements Subscriber {
     if (waitTask != null) {
       waitTask.cancel(false);
     }
+    connectionClosed.removeListener(abandonOnClose);
+    held.clear(); // answered (or never will be): a late reference to this request keeps no notifications
     answer.complete(response);
   }
 }

@@ -72,8 +72,7 @@ final class LongPollResource {
       notificationLog.acknowledge(channel, position);
       LongPollRequest request = new LongPollRequest(channel, position, cursors, ctx.channel().eventLoop(), ctx.alloc(),
           responseFormat, timeout, metrics);
-      ctx.channel().closeFuture().addListener(closed -> request.abandon());
-      return request.start();
+      return request.start(ctx.channel().closeFuture());
     }, ctx.executor());
   }
 
