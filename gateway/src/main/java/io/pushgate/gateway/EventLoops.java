@@ -1,5 +1,6 @@
 package io.pushgate.gateway;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one event loop group serving every listener (REST, WebSocket upgrades, admin): epoll where the
- * native transport loads, NIO otherwise.
+ * native transport loads, NIO otherwise; and the buffer allocator every connection uses.
  */
 @Singleton
 public final class EventLoops implements AutoCloseable {
@@ -41,6 +42,15 @@ public final class EventLoops implements AutoCloseable {
 
   public EventLoopGroup group() {
     return group;
+  }
+
+  /**
+   * Netty's default allocator (in 4.2 the adaptive one unless {@code -Dio.netty.allocator.type} says
+   * otherwise), named here so that the listeners hand it to their connections and the metrics
+   * describe that one, not an allocator nobody uses.
+   */
+  public ByteBufAllocator allocator() {
+    return ByteBufAllocator.DEFAULT;
   }
 
   Class<? extends ServerChannel> serverChannelClass() {

@@ -54,6 +54,7 @@ final class Listeners implements AutoCloseable {
         .channel(loops.serverChannelClass())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.ALLOCATOR, loops.allocator())
         .childHandler(initializer);
     try {
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();

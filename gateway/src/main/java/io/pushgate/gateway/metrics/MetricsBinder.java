@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.pushgate.gateway.EventLoops;
 import io.pushgate.gateway.channel.ChannelCounts;
 import io.pushgate.gateway.dispatch.LiveChannels;
@@ -81,7 +81,10 @@ public final class MetricsBinder {
     new ProcessorMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+    // the allocator the connections use; every one Netty ships reports its memory, a custom one may not
+    if (loops.allocator() instanceof ByteBufAllocatorMetricProvider allocator) {
+      new NettyAllocatorMetrics(allocator).bindTo(registry);
+    }
     new NettyEventExecutorMetrics(loops.group()).bindTo(registry);
   }
 }

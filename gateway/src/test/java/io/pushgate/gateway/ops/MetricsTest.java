@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBufAllocator;
 import io.pushgate.gateway.Await;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -87,6 +89,23 @@ class MetricsTest {
     for (String name : names) {
       assertTrue(scrape.has(name), name + " is used by the dashboard but not in /metrics");
     }
+  }
+
+  @Test
+  void testAllocatorMetricsDescribeTheAllocatorTheConnectionsUse() {
+    // a connection without an ALLOCATOR option gets Netty's default (adaptive in 4.2, not the pooled one)
+    String inUse = "allocator_type=\"" + ByteBufAllocator.DEFAULT.getClass().getSimpleName() + "\"";
+    HttpResponse<String> created = gateway.postJson(gateway.api() + "/allocator-user/channels",
+        "{\"notificationChannel\": {\"channelType\": \"LongPolling\"}}");
+    String callback = Json.parse(created.body()).get("notificationChannel").get("callbackURL").asText();
+    for (int i = 0; i < 20; i++) {
+      assertEquals(204, gateway.postJson(callback, "{\"a\": {\"n\": " + i + "}}").statusCode());
+    }
+    Map<String, Double> used = Scrape.of(gateway).family("netty_allocator_memory_used");
+    assertTrue(!used.isEmpty() && used.keySet().stream().allMatch(series -> series.contains(inUse)),
+        "only the allocator in use is metered (" + inUse + "): " + used.keySet());
+    assertTrue(used.values().stream().mapToDouble(Double::doubleValue).sum() > 0,
+        "the allocator the traffic went through holds memory: " + used);
   }
 
   private static double delta(Scrape before, Scrape after, String series) {

@@ -36,7 +36,22 @@ final class Scrape {
 
   /** Whether any series of the metric family {@code name} is present. */
   boolean has(String name) {
-    return series.keySet().stream().anyMatch(key -> key.equals(name) || key.startsWith(name + "{"));
+    return series.keySet().stream().anyMatch(key -> inFamily(key, name));
+  }
+
+  /** Every series of the metric family {@code name}, with its value. */
+  Map<String, Double> family(String name) {
+    Map<String, Double> family = new HashMap<>();
+    series.forEach((key, value) -> {
+      if (inFamily(key, name)) {
+        family.put(key, value);
+      }
+    });
+    return family;
+  }
+
+  private static boolean inFamily(String series, String name) {
+    return series.equals(name) || series.startsWith(name + "{");
   }
 
   String text() {
