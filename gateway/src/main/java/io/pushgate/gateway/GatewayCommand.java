@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
       "",
       "Subcommand: token USER [SCOPE...] prints a bearer token signed with the gateway's secret.",
       "Without --db-url, an embedded PostgreSQL keeps its data in <data-dir>/postgres.",
-      "Exit codes: 0 stopped cleanly, 1 failed while running, 2 invalid configuration."
+      "Exit codes: 0 stopped cleanly, 1 failed (at start or while running), 2 invalid configuration or TLS/JWKS file."
     })
 final class GatewayCommand {
 

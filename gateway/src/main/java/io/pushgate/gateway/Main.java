@@ -42,25 +42,37 @@ public final class Main {
       err.println("Run with --help to see every option.");
       return EXIT_INVALID_CONFIG;
     } catch (IllegalArgumentException e) {
-      err.println("pushgate: invalid configuration: " + e.getMessage());
-      return EXIT_INVALID_CONFIG;
+      return invalidConfiguration(err, e);
     }
 
     Logger log = LoggerFactory.getLogger(Main.class);
-    Gateway gateway = GatewayComponent.create(config).gateway();
+    Gateway gateway;
+    try {
+      gateway = GatewayComponent.create(config).gateway(); // reads the TLS files
+    } catch (InvalidConfigurationException e) {
+      return invalidConfiguration(err, e);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "pushgate-shutdown"));
     try {
-      gateway.start();
+      gateway.start(); // reads the JWKS file; on any failure closes what it started
       gateway.awaitClosed();
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       gateway.close();
       return 0;
+    } catch (InvalidConfigurationException e) {
+      return invalidConfiguration(err, e);
     } catch (RuntimeException e) {
       log.error("pushgate failed to start: {}", e.getMessage(), e);
       return EXIT_FAILED;
     }
+  }
+
+  /** A value the user must change: one line, no stack trace (it is not a bug of the gateway). */
+  private static int invalidConfiguration(PrintWriter err, IllegalArgumentException e) {
+    err.println("pushgate: invalid configuration: " + e.getMessage());
+    return EXIT_INVALID_CONFIG;
   }
 
   /**

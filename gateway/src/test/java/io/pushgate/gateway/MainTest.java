@@ -3,13 +3,20 @@ package io.pushgate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line: --help, and a clear message and exit code 2 for each bad value. */
+/** The command line: --help, and one clear line and exit code 2 for each bad value or unusable file. */
 class MainTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -53,6 +60,40 @@ class MainTest {
   void testFailure_invalidConfiguration(String args, String message) {
     assertEquals(Main.EXIT_INVALID_CONFIG, run(args.split(" ")));
     assertTrue(err.toString().contains(message), "expected <" + message + "> in: " + err);
+  }
+
+  @Test
+  @Timeout(60)
+  void testFailure_unusableTlsFilesAreInvalidConfigurationInOneLine(@TempDir Path dir) throws IOException {
+    Path cert = Files.writeString(dir.resolve("cert.pem"),
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    Path key = Files.writeString(dir.resolve("key.pem"), "not a key\n");
+    assertEquals(Main.EXIT_INVALID_CONFIG, runOnFreePorts(dir, "--tls-cert", cert.toString(), "--tls-key", key.toString()));
+    assertOneLine("pushgate: invalid configuration: --tls-cert/--tls-key cannot be used: ");
+  }
+
+  @Test
+  @Timeout(60)
+  void testFailure_unusableJwksFileIsInvalidConfigurationInOneLine(@TempDir Path dir) throws IOException {
+    Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\": \"not a list\"}");
+    assertEquals(Main.EXIT_INVALID_CONFIG, runOnFreePorts(dir, "--auth", "jwt", "--jwks-file", jwks.toString()));
+    assertOneLine("pushgate: invalid configuration: --jwks-file " + jwks + " is not a readable JWKS: ");
+  }
+
+  /** Runs with the data directory in {@code dir}, on ports nothing listens on (in case it does start). */
+  private int runOnFreePorts(Path dir, String... args) throws IOException {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
+      all.addAll(List.of("--host", "127.0.0.1", "--data-dir", dir.resolve("data").toString(),
+          "--port", Integer.toString(one.getLocalPort()), "--admin-port", Integer.toString(two.getLocalPort())));
+    }
+    return run(all.toArray(String[]::new));
+  }
+
+  private void assertOneLine(String start) {
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith(start), "expected <" + start + "...> in: " + err);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.pushgate.gateway.auth;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.pushgate.gateway.InvalidConfigurationException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ final class JwksKeys implements AutoCloseable {
       log.info("loaded {} key(s) from the JWKS file {}", keys.getKeys().size(), file);
       return new JwksKeys(keys);
     } catch (IOException | ParseException e) {
-      throw new IllegalArgumentException("--jwks-file " + file + " is not a readable JWKS: " + e.getMessage());
+      throw new InvalidConfigurationException("--jwks-file " + file + " is not a readable JWKS: " + e.getMessage());
     }
   }
 

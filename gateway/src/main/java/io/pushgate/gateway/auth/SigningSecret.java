@@ -1,5 +1,6 @@
 package io.pushgate.gateway.auth;
 
+import io.pushgate.gateway.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class SigningSecret {
     if (configured.isPresent()) {
       byte[] secret = configured.get().getBytes(StandardCharsets.UTF_8);
       if (secret.length < MIN_BYTES) {
-        throw new IllegalArgumentException("--jwt-secret must be at least " + MIN_BYTES + " bytes");
+        throw new InvalidConfigurationException("--jwt-secret must be at least " + MIN_BYTES + " bytes");
       }
       return secret;
     }

@@ -3,6 +3,7 @@ package io.pushgate.gateway.http;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.InvalidConfigurationException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class TlsContext {
           .build());
       log.info("TLS on: certificate {}", security.tlsCert().get());
     } catch (SSLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("--tls-cert/--tls-key cannot be used: " + e.getMessage(), e);
+      throw new InvalidConfigurationException("--tls-cert/--tls-key cannot be used: " + e.getMessage(), e);
     }
   }
 
