@@ -1,5 +1,6 @@
 package io.pushgate.gateway;
 
+import io.pushgate.gateway.admin.MetricsScraper;
 import io.pushgate.gateway.auth.TokenVerifier;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
 import io.pushgate.gateway.channel.ChannelService;
@@ -37,6 +38,7 @@ public final class Gateway implements AutoCloseable {
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
   private final MetricsBinder metrics;
+  private final MetricsScraper scraper;
   private final TokenVerifier tokens;
   private final ServingState serving;
   private final ChannelService channels;
@@ -46,7 +48,8 @@ public final class Gateway implements AutoCloseable {
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
       ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks,
-      MetricsBinder metrics, TokenVerifier tokens, ServingState serving, ChannelService channels) {
+      MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
+      ChannelService channels) {
     this.channels = channels;
     this.tokens = tokens;
     this.config = config;
@@ -59,6 +62,7 @@ public final class Gateway implements AutoCloseable {
     this.liveChannels = liveChannels;
     this.webhooks = webhooks;
     this.metrics = metrics;
+    this.scraper = scraper;
     this.serving = serving;
   }
 
@@ -114,6 +118,7 @@ public final class Gateway implements AutoCloseable {
     notificationLog.close(remaining(deadline));
     step("notification log flushed: everything accepted is committed");
     loops.close(remaining(deadline));
+    scraper.close();
     channels.flushLifetimes();
     db.close();
     database.close();

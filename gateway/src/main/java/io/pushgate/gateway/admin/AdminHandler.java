@@ -1,5 +1,6 @@
 package io.pushgate.gateway.admin;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,27 +15,33 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushgate.gateway.http.ConnectionErrors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The admin listener's endpoints: {@code GET /metrics} (Prometheus text), {@code GET /health/live}
+ * The admin listener's endpoints: {@code GET /metrics} (Prometheus text, rendered by the
+ * {@link MetricsScraper} off the event loop; 503 when too many scrapes wait), {@code GET /health/live}
  * (the process answers) and {@code GET /health/ready} (serving and the database answers; 503
  * otherwise). Stateless, shared.
  */
 @Sharable
 @Singleton
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   private final Readiness readiness;
-  private final PrometheusMeterRegistry prometheus;
+  private final MetricsScraper scraper;
 
   @Inject
-  AdminHandler(Readiness readiness, PrometheusMeterRegistry prometheus) {
+  AdminHandler(Readiness readiness, MetricsScraper scraper) {
     this.readiness = readiness;
-    this.prometheus = prometheus;
+    this.scraper = scraper;
   }
 
   @Override
@@ -48,13 +55,16 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       response.headers().set(HttpHeaderNames.ALLOW, "GET");
       write(ctx, keepAlive, response);
     } else if (path.equals("/metrics")) {
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.copiedBuffer(prometheus.scrape(), StandardCharsets.UTF_8));
-      response.headers()
-          .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-          .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-      write(ctx, keepAlive, response);
+      scraper.scrape().whenComplete((text, failure) -> ctx.executor().execute(() -> {
+        if (failure == null) {
+          write(ctx, keepAlive, response(HttpResponseStatus.OK, PROMETHEUS_TEXT, Unpooled.wrappedBuffer(text)));
+        } else if (failure instanceof RejectedExecutionException) {
+          respond(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"status\":\"BUSY\"}");
+        } else {
+          log.warn("metrics scrape failed", failure);
+          respond(ctx, keepAlive, HttpResponseStatus.INTERNAL_SERVER_ERROR, "{\"status\":\"ERROR\"}");
+        }
+      }));
     } else if (path.equals("/health/live")) {
       respond(ctx, keepAlive, HttpResponseStatus.OK, "{\"status\":\"UP\"}");
     } else {
@@ -69,7 +79,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (!ConnectionErrors.isExpected(cause)) {
-      org.slf4j.LoggerFactory.getLogger(AdminHandler.class).warn("admin connection failed", cause);
+      log.warn("admin connection failed", cause);
     }
     ctx.close();
   }
@@ -79,10 +89,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private static FullHttpResponse response(HttpResponseStatus status, String json) {
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+    return response(status, HttpHeaderValues.APPLICATION_JSON, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+  }
+
+  private static FullHttpResponse response(HttpResponseStatus status, CharSequence contentType, ByteBuf body) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        .set(HttpHeaderNames.CONTENT_TYPE, contentType)
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
     return response;

@@ -1,22 +1,35 @@
 package io.pushgate.gateway.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
 import io.pushgate.gateway.Await;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -106,6 +119,61 @@ class MetricsTest {
         "only the allocator in use is metered (" + inUse + "): " + used.keySet());
     assertTrue(used.values().stream().mapToDouble(Double::doubleValue).sum() > 0,
         "the allocator the traffic went through holds memory: " + used);
+  }
+
+  @Test
+  void testScrapeReadsTheMetersOffTheEventLoops() {
+    MeterRegistry registry = gateway.component().gatewayMetrics().registry();
+    AtomicReference<Thread> readOn = new AtomicReference<>();
+    Gauge probe = Gauge.builder("test.scrape.probe", readOn, thread -> {
+      thread.set(Thread.currentThread());
+      return 1;
+    }).strongReference(true).register(registry);
+    try {
+      assertEquals(1, Scrape.of(gateway).value("test_scrape_probe"));
+      for (EventExecutor loop : gateway.component().eventLoops().group()) {
+        assertFalse(loop.inEventLoop(readOn.get()), "gauges read on event loop " + readOn.get().getName());
+      }
+    } finally {
+      registry.remove(probe);
+    }
+  }
+
+  @Test
+  void testScrapesPilingUpBehindASlowOneAreAnswered503() throws Exception {
+    MeterRegistry registry = gateway.component().gatewayMetrics().registry();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Gauge slow = Gauge.builder("test.scrape.slow", release, latch -> {
+      reading.countDown();
+      try {
+        return latch.await(30, TimeUnit.SECONDS) ? 1 : 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      }
+    }).strongReference(true).register(registry);
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest metrics = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + gateway.component().gateway().adminPort() + "/metrics")).build();
+    List<CompletableFuture<HttpResponse<String>>> scrapes = new ArrayList<>();
+    try {
+      scrapes.add(client.sendAsync(metrics, HttpResponse.BodyHandlers.ofString()));
+      assertTrue(reading.await(10, TimeUnit.SECONDS), "the first scrape is reading the meters");
+      // while it reads, more scrapes than may wait: the one too many is refused at once
+      for (int i = 0; i < 8; i++) {
+        scrapes.add(client.sendAsync(metrics, HttpResponse.BodyHandlers.ofString()));
+      }
+      Await.until(WAIT, "a scrape refused while the first one reads",
+          () -> scrapes.stream().anyMatch(scrape -> scrape.isDone() && scrape.join().statusCode() == 503));
+    } finally {
+      release.countDown();
+      registry.remove(slow);
+    }
+    List<Integer> statuses = scrapes.stream().map(scrape -> scrape.join().statusCode()).toList();
+    assertEquals(200, statuses.get(0), statuses.toString());
+    assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 503), statuses.toString());
+    assertTrue(Scrape.of(gateway).has("pushgate_notifications_accepted_total"), "scrapes are served again");
   }
 
   private static double delta(Scrape before, Scrape after, String series) {
