@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
  * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
  * After each commit a channel over {@code --channel-queue-limit} stored notifications loses its
- * oldest ones; they are counted in {@link #dropped()}.
+ * oldest ones (all such channels of a commit in one statement, see {@link OverflowTrim}); they are
+ * counted in {@link #dropped()}.
  */
 @Singleton
 public final class NotificationLog implements AutoCloseable {
@@ -50,12 +51,11 @@ public final class NotificationLog implements AutoCloseable {
   private final NotificationRepository repository;
   private final GatewayMetrics metrics;
   private final LogTrimmer trimmer;
+  private final OverflowTrim overflow;
   private final Clock clock;
-  private final int channelQueueLimit;
   private final int ingressQueueLimit;
   private final Semaphore capacity;
   private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
-  private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong spilled = new AtomicLong();
   private final Thread writer;
   private volatile boolean running = true;
@@ -67,7 +67,7 @@ public final class NotificationLog implements AutoCloseable {
     this.metrics = metrics;
     this.trimmer = trimmer;
     this.clock = clock;
-    this.channelQueueLimit = config.channelQueueLimit();
+    this.overflow = new OverflowTrim(config.channelQueueLimit(), repository::removeUpTo);
     this.ingressQueueLimit = config.ingressQueueLimit();
     this.capacity = new Semaphore(ingressQueueLimit);
     this.writer = new Thread(this::run, "pushgate-log-writer");
@@ -138,7 +138,7 @@ public final class NotificationLog implements AutoCloseable {
 
   /** Notifications removed because their channel held more than the per-channel limit. */
   public long dropped() {
-    return dropped.get();
+    return overflow.dropped();
   }
 
   /** Notifications that did not fit in a subscriber's memory cache and are read back from the log. */
@@ -206,6 +206,7 @@ public final class NotificationLog implements AutoCloseable {
       }
       return;
     }
+    List<PendingAppend> done = new ArrayList<>(writing.size());
     for (int i = 0; i < writing.size(); i++) {
       PendingAppend append = writing.get(i);
       if (append.channel().isRemoved()) {
@@ -214,8 +215,16 @@ public final class NotificationLog implements AutoCloseable {
         removeAll(append.channel());
         fail(append, new ChannelGoneException(append.channel().id()));
       } else {
-        committed(append, numbered.get(i));
+        spilled.addAndGet(append.channel().committed(numbered.get(i)));
+        overflow.check(append.channel());
+        done.add(append);
       }
+    }
+    // before the enablers hear of it, so that the drop count already includes what their POST pushed out
+    overflow.removeCuts();
+    for (PendingAppend append : done) {
+      capacity.release(append.notifications().size());
+      append.done().complete(null);
     }
   }
 
@@ -236,24 +245,6 @@ public final class NotificationLog implements AutoCloseable {
       logged.add(new LoggedNotification(seq++, notification, append.acceptedNanos()));
     }
     return logged;
-  }
-
-  private void committed(PendingAppend append, List<LoggedNotification> logged) {
-    LiveChannel channel = append.channel();
-    spilled.addAndGet(channel.committed(logged));
-    long cut = channel.overflowCut(channelQueueLimit);
-    if (cut >= 0) {
-      try {
-        int removed = repository.removeUpTo(Map.of(channel.id(), cut));
-        dropped.addAndGet(removed);
-        log.debug("channel {} over its limit of {} notifications: dropped the oldest {}", channel.id(),
-            channelQueueLimit, removed);
-      } catch (RuntimeException e) {
-        log.warn("could not drop old notifications of channel {}: {}", channel.id(), e.toString());
-      }
-    }
-    capacity.release(logged.size());
-    append.done().complete(null);
   }
 
   private void fail(PendingAppend append, Throwable cause) {
