@@ -15,9 +15,11 @@ import io.pushgate.gateway.EventLoops;
 import io.pushgate.gateway.channel.ChannelCounts;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
+import io.pushgate.gateway.movies.MovieNotifier;
 import io.pushgate.gateway.movies.WebhookSender;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Binds, once at start, the counts components keep (drops, queue depths, channels) and the standard
@@ -30,17 +32,19 @@ public final class MetricsBinder {
   private final NotificationLog notificationLog;
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
+  private final MovieNotifier movieNotifier;
   private final ChannelCounts channelCounts;
   private final EventLoops loops;
   private boolean bound;
 
   @Inject
   MetricsBinder(GatewayMetrics metrics, NotificationLog notificationLog, LiveChannels liveChannels,
-      WebhookSender webhooks, ChannelCounts channelCounts, EventLoops loops) {
+      WebhookSender webhooks, MovieNotifier movieNotifier, ChannelCounts channelCounts, EventLoops loops) {
     this.metrics = metrics;
     this.notificationLog = notificationLog;
     this.liveChannels = liveChannels;
     this.webhooks = webhooks;
+    this.movieNotifier = movieNotifier;
     this.channelCounts = channelCounts;
     this.loops = loops;
   }
@@ -50,12 +54,10 @@ public final class MetricsBinder {
       return;
     }
     bound = true;
-    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", notificationLog,
-        NotificationLog::dropped, "reason", "channel_queue_limit");
-    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", webhooks,
-        WebhookSender::dropped, "reason", "webhook_queue_full");
-    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", webhooks,
-        WebhookSender::failed, "reason", "webhook_failed");
+    dropped("channel_queue_limit", notificationLog, NotificationLog::dropped);
+    dropped("webhook_queue_full", webhooks, WebhookSender::dropped);
+    dropped("webhook_failed", webhooks, WebhookSender::failed);
+    dropped("log_queue_full", movieNotifier, MovieNotifier::droppedBusy);
     metrics.counter("pushgate.webhooks.delivered", "Notifications POSTed to other servers' notifyURLs", webhooks,
         WebhookSender::delivered);
     metrics.counter("pushgate.slow_consumer.spilled",
@@ -86,5 +88,11 @@ public final class MetricsBinder {
       new NettyAllocatorMetrics(allocator).bindTo(registry);
     }
     new NettyEventExecutorMetrics(loops.group()).bindTo(registry);
+  }
+
+  /** One series of {@code pushgate.notifications.dropped}; reasons are a short fixed list. */
+  private <T> void dropped(String reason, T source, ToDoubleFunction<T> count) {
+    metrics.counter("pushgate.notifications.dropped", "Notifications dropped, by reason", source, count,
+        "reason", reason);
   }
 }

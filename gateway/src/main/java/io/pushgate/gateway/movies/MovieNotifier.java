@@ -1,14 +1,18 @@
 package io.pushgate.gateway.movies;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pushgate.gateway.dispatch.ChannelGoneException;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.http.PublicUrls;
+import io.pushgate.gateway.store.DatabaseBusyException;
 import io.pushgate.model.RawNotification;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * movie, link}} in the format each subscription asked for. A notifyURL that is one of this gateway's
  * callbackURLs is delivered in-process, straight into that channel's log; any other is POSTed by the
  * {@link WebhookSender}.
+ *
+ * <p>An in-process notification the log refuses because it is full is dropped and counted in
+ * {@link #droppedBusy()} (a movie change is not retried, as an enabler would retry its POST); one
+ * whose channel went away meanwhile has no one left to tell, and is only logged at debug level.
  */
 @Singleton
 public final class MovieNotifier {
@@ -27,6 +35,7 @@ public final class MovieNotifier {
   private final LiveChannels channels;
   private final NotificationLog notificationLog;
   private final WebhookSender webhooks;
+  private final AtomicLong droppedBusy = new AtomicLong();
 
   @Inject
   MovieNotifier(MovieCodec codec, PublicUrls urls, LiveChannels channels, NotificationLog notificationLog,
@@ -70,11 +79,20 @@ public final class MovieNotifier {
         .thenCompose(found -> found.map(channel -> notificationLog.append(channel, List.of(notification)).thenApply(done -> true))
             .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(false)))
         .whenComplete((delivered, failure) -> {
-          if (failure != null) {
-            log.warn("notification for subscription {} not appended: {}", subscription.subscriptionId(), failure.toString());
-          } else if (!delivered) {
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+          if (cause instanceof DatabaseBusyException) {
+            droppedBusy.incrementAndGet(); // counted, so not logged each time: under load it is many
+          } else if (cause instanceof ChannelGoneException || (cause == null && !delivered)) {
             log.debug("subscription {} points at a channel that is gone", subscription.subscriptionId());
+          } else if (cause != null) {
+            log.warn("notification for subscription {} not appended: {}", subscription.subscriptionId(), cause.toString());
           }
         });
+  }
+
+  /** Notifications for this gateway's own channels dropped because the notification log (or the database) was full. */
+  public long droppedBusy() {
+    return droppedBusy.get();
   }
 }
