@@ -55,8 +55,7 @@ final class RunSetup implements AutoCloseable {
     this.out = out;
     this.client = client;
     this.server = server;
-    int threads = client.clientThreads > 0 ? client.clientThreads : Runtime.getRuntime().availableProcessors();
-    this.transport = new ClientTransport(threads,
+    this.transport = new ClientTransport(client.eventLoopThreads(),
         server.isLoopback() ? SourceAddresses.loopback(client.sourceAddresses) : SourceAddresses.none());
     this.http = new HttpPool(transport, server.address(), client.httpConnections, client.pipelineDepth);
     this.api = server instanceof PushgateServer pushgate ? pushgate.api(http) : null;
