@@ -46,7 +46,6 @@ public final class ChannelSocket {
   private static final byte[] CONN_ACK = "{\"connAck\":null}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final long RECONNECT_DELAY_MILLIS = 250;
 
-  private final int index;
   private final URI uri;
   private final ClientTransport transport;
   private final LoadMetrics metrics;
@@ -61,12 +60,10 @@ public final class ChannelSocket {
   private long acknowledged = -1;
 
   /**
-   * @param index the channel's index in the run (the {@code c} of its notifications' stamps)
    * @param uri the channelURL, its host rewritten to the gateway's address
    */
-  public ChannelSocket(int index, URI uri, ClientTransport transport, LoadMetrics metrics, FrameParser parser,
+  public ChannelSocket(URI uri, ClientTransport transport, LoadMetrics metrics, FrameParser parser,
       FrameListener listener, SocketOptions options) {
-    this.index = index;
     this.uri = uri;
     this.transport = transport;
     this.metrics = metrics;
@@ -74,10 +71,6 @@ public final class ChannelSocket {
     this.listener = listener;
     this.options = options;
     this.reconnectsLeft = options.reconnects();
-  }
-
-  public int index() {
-    return index;
   }
 
   /** Opens the socket; completes when the handshake is done, or fails with why it was refused. */

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * therefore never be event loop threads.
  */
 public final class HttpPool implements AutoCloseable {
-  private final InetSocketAddress remote;
   private final String hostHeader;
   private final HttpConnection[] connections;
   private final Semaphore slots;
@@ -41,7 +40,6 @@ public final class HttpPool implements AutoCloseable {
     if (connections < 1 || depth < 1) {
       throw new IllegalArgumentException("connections and depth must be at least 1");
     }
-    this.remote = remote;
     this.hostHeader = remote.getHostString() + ":" + remote.getPort();
     this.connections = new HttpConnection[connections];
     for (int i = 0; i < connections; i++) {
@@ -49,10 +47,6 @@ public final class HttpPool implements AutoCloseable {
     }
     this.capacity = connections * depth;
     this.slots = new Semaphore(capacity);
-  }
-
-  public InetSocketAddress remote() {
-    return remote;
   }
 
   /** Blocks until a request slot is free; pair with {@link #release()}. Never call on an event loop. */

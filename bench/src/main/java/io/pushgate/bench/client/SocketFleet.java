@@ -55,7 +55,7 @@ public final class SocketFleet implements AutoCloseable {
       if (!inFlight.tryAcquire(Math.max(0, deadline - BenchClock.nanos()), TimeUnit.NANOSECONDS)) {
         break;
       }
-      ChannelSocket socket = new ChannelSocket(i, uris.get(i), transport, metrics, parser, listeners.apply(i), options);
+      ChannelSocket socket = new ChannelSocket(uris.get(i), transport, metrics, parser, listeners.apply(i), options);
       synchronized (sockets) {
         sockets.add(socket);
       }

@@ -96,10 +96,6 @@ public final class GatewayProcess implements AutoCloseable {
     return dataDir;
   }
 
-  public Path log() {
-    return log;
-  }
-
   private void awaitReady(Duration timeout) throws InterruptedException {
     if (!Readiness.await(admin, timeout, () -> !process.isAlive())) {
       throw new IllegalStateException(process.isAlive()

@@ -51,11 +51,6 @@ public final class GatewayTarget implements AutoCloseable {
     return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.dataDir());
   }
 
-  /** True when the harness started this gateway. */
-  public boolean isStarted() {
-    return process != null;
-  }
-
   static int port(URI uri) {
     if (uri.getPort() > 0) {
       return uri.getPort();

@@ -43,15 +43,8 @@ final class ChildFleet implements AutoCloseable {
       Files.write(file, slice.stream().map(URI::toString).toList(), StandardCharsets.US_ASCII);
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-          "-cp", System.getProperty("java.class.path"), "io.pushgate.bench.Main", "loadtest", "idle-worker",
-          "--uris", file.toString(),
-          "--source-addresses", Integer.toString(client.sourceAddresses),
-          "--source-offset", Integer.toString(j * client.sourceAddresses),
-          "--connect-concurrency", Integer.toString(client.connectConcurrency),
-          "--connect-timeout", timeout.toMillis() + "ms"));
-      if (client.clientThreads > 0) {
-        command.addAll(List.of("--client-threads", Integer.toString(client.clientThreads)));
-      }
+          "-cp", System.getProperty("java.class.path"), "io.pushgate.bench.Main", "loadtest"));
+      command.addAll(workerArgs(file, j, client, timeout));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       Child child = new Child(j, process, file, slice.size());
       children.add(child);
@@ -69,6 +62,19 @@ final class ChildFleet implements AutoCloseable {
     }
     return new SocketFleet.Opened(opened, failed, (System.nanoTime() - start) / 1e9,
         failed > 0 ? "see the idle workers' output above" : null);
+  }
+
+  /**
+   * Child {@code index}'s arguments after {@code loadtest}: its slice of the URLs, source addresses
+   * of its own, and the parent's client options that opening sockets uses.
+   */
+  static List<String> workerArgs(Path uris, int index, ClientOptions client, Duration connectTimeout) {
+    return List.of("idle-worker", "--uris", uris.toString(),
+        "--source-addresses", Integer.toString(client.sourceAddresses),
+        "--source-offset", Integer.toString(index * client.sourceAddresses),
+        "--client-threads", Integer.toString(client.clientThreads),
+        "--connect-concurrency", Integer.toString(client.connectConcurrency),
+        "--connect-timeout", connectTimeout.toMillis() + "ms");
   }
 
   /** Closes the children's input (they close their sockets and exit), then makes sure they are gone. */

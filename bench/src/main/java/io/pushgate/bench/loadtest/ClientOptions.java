@@ -51,6 +51,11 @@ final class ClientOptions {
       description = "How long opening all the WebSockets may take (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
+  /** Event loop threads of the harness: --client-threads, or one per core. */
+  int eventLoopThreads() {
+    return clientThreads > 0 ? clientThreads : Runtime.getRuntime().availableProcessors();
+  }
+
   void validate() {
     if (maxNotifications < 1 || httpConnections < 1 || pipelineDepth < 1 || pipelineDepth > 16
         || connectConcurrency < 1 || clientThreads < 0) {

@@ -1,6 +1,7 @@
 package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.nchan.NchanServer;
+import io.pushgate.bench.report.RunResult;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -15,6 +16,9 @@ abstract class ComparableCommand extends WorkloadCommand {
   /** Notifications per ingress request, as the options resolve it. */
   abstract int batch();
 
+  /** The run the options describe; an invalid one throws IllegalArgumentException. */
+  abstract UnicastPlan plan();
+
   @Override
   void validate() {
     nchan.validate();
@@ -26,6 +30,12 @@ abstract class ComparableCommand extends WorkloadCommand {
       throw new IllegalArgumentException("--batch " + batch() + ": Nchan publishes one message per POST, so a run "
           + "against it (and a comparison, which runs both servers with the same settings) needs --batch 1");
     }
+    plan();
+  }
+
+  @Override
+  RunResult run(RunSetup setup) throws Exception {
+    return new UnicastRun(setup, plan()).run();
   }
 
   @Override

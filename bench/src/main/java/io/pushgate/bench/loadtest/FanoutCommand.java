@@ -42,6 +42,15 @@ final class FanoutCommand extends WorkloadCommand {
   }
 
   @Override
+  void validate() {
+    super.validate();
+    if (channels < 1 || rate < 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
+      throw new IllegalArgumentException(
+          "--channels must be at least 1, --rate at least 0, --duration positive, --warmup not negative");
+    }
+  }
+
+  @Override
   RunResult run(RunSetup setup) throws Exception {
     return new FanoutRun(setup, channels, rate, duration, warmup, changeTimeout, movieId).run();
   }

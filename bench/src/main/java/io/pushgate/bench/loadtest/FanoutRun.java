@@ -44,9 +44,6 @@ final class FanoutRun {
 
   FanoutRun(RunSetup setup, int channels, double rate, Duration duration, Duration warmup, Duration changeTimeout,
       String movieId) {
-    if (channels < 1 || rate < 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
-      throw new IllegalArgumentException("--channels must be at least 1, --rate at least 0, --duration positive");
-    }
     this.setup = setup;
     this.channelCount = channels;
     this.rate = rate;
@@ -179,12 +176,6 @@ final class FanoutRun {
   private RunResult result(List<String> failures, DeliveryLedger ledger, FanoutChanges changes, String movieId,
       double elapsed, SocketFleet.Opened opened, ProgressReporter reporter, long deliveredBefore) {
     DeliveryLedger.Totals t = ledger.totals();
-    if (t.duplicates() > 0) {
-      failures.add(t.duplicates() + " deliveries duplicated");
-    }
-    if (t.unexpected() > 0) {
-      failures.add(t.unexpected() + " unexpected notifications received");
-    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("channels", channelCount);
     settings.put("rate", rate > 0 ? rate + " changes/s" : "one change at a time");
@@ -209,10 +200,7 @@ final class FanoutRun {
     }
     details.put("note", "fan-out completion: PATCH sent to the last channel's delivery; "
         + "\"ingress\" latency here is PATCH to 200");
-    RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(),
-        setup.metrics.accepted(), t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(),
-        setup.metrics.rejected(), setup.metrics.errors().snapshot());
-    return setup.result(failures, elapsed, settings, totals,
-        measured == null ? null : measured.usage(deliveredPerSecond), details, reporter);
+    return setup.ledgerResult(failures, "deliveries", t, opened, elapsed, settings, details, measured,
+        deliveredPerSecond, reporter);
   }
 }

@@ -37,6 +37,14 @@ final class IdleCommand extends WorkloadCommand {
   }
 
   @Override
+  void validate() {
+    super.validate();
+    if (channels < 1 || duration.isNegative() || processes < -1) {
+      throw new IllegalArgumentException("--channels must be at least 1, --duration not negative, --processes -1 or more");
+    }
+  }
+
+  @Override
   RunResult run(RunSetup setup) throws Exception {
     return new IdleRun(setup, channels, duration, processes).run();
   }

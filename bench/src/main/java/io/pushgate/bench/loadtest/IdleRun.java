@@ -35,9 +35,6 @@ final class IdleRun {
 
   /** @param processes child JVMs to hold the sockets; 0 = this one; -1 = as many as needed */
   IdleRun(RunSetup setup, int channels, Duration hold, int processes) {
-    if (channels < 1 || hold.isNegative() || processes < -1) {
-      throw new IllegalArgumentException("--channels must be at least 1, --duration not negative, --processes -1 or more");
-    }
     this.setup = setup;
     this.channelCount = channels;
     this.hold = hold;

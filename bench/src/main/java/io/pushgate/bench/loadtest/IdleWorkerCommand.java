@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,30 +31,24 @@ final class IdleWorkerCommand implements Callable<Integer> {
   @Option(names = "--uris", required = true)
   Path uris;
 
-  @Option(names = "--source-addresses", defaultValue = "8")
-  int sourceAddresses;
+  /** The parent's client options, under the same names: {@link ChildFleet#workerArgs} passes them on. */
+  @Mixin
+  ClientOptions client;
 
+  /** Where this child's source addresses start, so children do not share them. */
   @Option(names = "--source-offset", defaultValue = "0")
   int sourceOffset;
-
-  @Option(names = "--client-threads", defaultValue = "0")
-  int clientThreads;
-
-  @Option(names = "--connect-concurrency", defaultValue = "256")
-  int connectConcurrency;
-
-  @Option(names = "--connect-timeout", defaultValue = "60s", converter = DurationConverter.class)
-  Duration connectTimeout;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<URI> targets = Files.readAllLines(uris, StandardCharsets.US_ASCII).stream()
         .filter(l -> !l.isBlank()).map(URI::create).toList();
     LoadMetrics metrics = new LoadMetrics();
-    int threads = clientThreads > 0 ? clientThreads : Runtime.getRuntime().availableProcessors();
-    try (ClientTransport transport = new ClientTransport(threads, SourceAddresses.loopback(sourceAddresses, sourceOffset))) {
+    try (ClientTransport transport = new ClientTransport(client.eventLoopThreads(),
+        SourceAddresses.loopback(client.sourceAddresses, sourceOffset))) {
       SocketFleet fleet = new SocketFleet(transport, metrics, new SocketOptions(64 << 10, 0, 0, 10_000));
-      SocketFleet.Opened opened = fleet.open(targets, i -> new QuietListener(metrics), connectConcurrency, connectTimeout);
+      SocketFleet.Opened opened = fleet.open(targets, i -> new QuietListener(metrics), client.connectConcurrency,
+          client.connectTimeout);
       if (opened.firstFailure() != null) {
         System.out.println("first failure: " + opened.firstFailure());
       }

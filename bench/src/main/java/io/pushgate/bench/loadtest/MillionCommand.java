@@ -1,6 +1,5 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.report.RunResult;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,11 +55,7 @@ final class MillionCommand extends ComparableCommand {
   }
 
   @Override
-  RunResult run(RunSetup setup) throws Exception {
-    if (notifications < 1) {
-      throw new IllegalArgumentException("--notifications must be at least 1");
-    }
-    return new UnicastRun(setup, new UnicastPlan(name(), channels, rate, batch(), payloadBytes, notifications, duration,
-        warmup, true)).run();
+  UnicastPlan plan() {
+    return new UnicastPlan(name(), channels, rate, batch(), payloadBytes, notifications, duration, warmup, true);
   }
 }

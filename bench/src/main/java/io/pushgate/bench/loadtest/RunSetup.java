@@ -2,11 +2,13 @@ package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.ClientTransport;
 import io.pushgate.bench.client.HttpPool;
+import io.pushgate.bench.client.SocketFleet;
 import io.pushgate.bench.client.SourceAddresses;
 import io.pushgate.bench.gateway.GatewayApi;
 import io.pushgate.bench.gateway.GatewayTarget;
 import io.pushgate.bench.gateway.PushgateServer;
 import io.pushgate.bench.gateway.ServerUnderTest;
+import io.pushgate.bench.metrics.DeliveryLedger;
 import io.pushgate.bench.metrics.LoadMetrics;
 import io.pushgate.bench.metrics.ProgressReporter;
 import io.pushgate.bench.report.HtmlReport;
@@ -55,8 +57,7 @@ final class RunSetup implements AutoCloseable {
     this.out = out;
     this.client = client;
     this.server = server;
-    int threads = client.clientThreads > 0 ? client.clientThreads : Runtime.getRuntime().availableProcessors();
-    this.transport = new ClientTransport(threads,
+    this.transport = new ClientTransport(client.eventLoopThreads(),
         server.isLoopback() ? SourceAddresses.loopback(client.sourceAddresses) : SourceAddresses.none());
     this.http = new HttpPool(transport, server.address(), client.httpConnections, client.pipelineDepth);
     this.api = server instanceof PushgateServer pushgate ? pushgate.api(http) : null;
@@ -108,6 +109,30 @@ final class RunSetup implements AutoCloseable {
         reporter == null ? LatencySummary.EMPTY : LatencySummary.ofMicros(reporter.deliveryTotal()),
         reporter == null ? LatencySummary.EMPTY : LatencySummary.ofMicros(reporter.ingressTotal()),
         usage, details, reporter == null ? List.of() : reporter.timeline());
+  }
+
+  /**
+   * The result of a workload that counts what it sends each channel in a {@link DeliveryLedger}
+   * (unicast, million, fanout): a duplicated or an unexpected one fails the run, and the totals are
+   * the ledger's, the sockets' and the ingress's.
+   *
+   * @param unit what the ledger counts, as the failures name it: "notifications", fanout's "deliveries"
+   * @param measured what the measured phase cost the server; null when the run ended before it
+   */
+  RunResult ledgerResult(List<String> failures, String unit, DeliveryLedger.Totals t, SocketFleet.Opened opened,
+      double elapsedSeconds, Map<String, Object> settings, Map<String, Object> details, ServerMeter.Measured measured,
+      double deliveredPerSecond, ProgressReporter reporter) {
+    if (t.duplicates() > 0) {
+      failures.add(t.duplicates() + " " + unit + " duplicated");
+    }
+    if (t.unexpected() > 0) {
+      failures.add(t.unexpected() + " unexpected notifications received");
+    }
+    RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(), metrics.accepted(),
+        t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(), metrics.rejected(),
+        metrics.errors().snapshot());
+    return result(failures, elapsedSeconds, settings, totals,
+        measured == null ? null : measured.usage(deliveredPerSecond), details, reporter);
   }
 
   /** Writes result.json and report.html and prints the summary. */

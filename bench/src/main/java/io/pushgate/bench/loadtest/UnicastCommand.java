@@ -1,6 +1,5 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.report.RunResult;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,8 +52,7 @@ final class UnicastCommand extends ComparableCommand {
   }
 
   @Override
-  RunResult run(RunSetup setup) throws Exception {
-    return new UnicastRun(setup, new UnicastPlan(name(), channels, rate, batch, payloadBytes, notifications, duration,
-        warmup, false)).run();
+  UnicastPlan plan() {
+    return new UnicastPlan(name(), channels, rate, batch, payloadBytes, notifications, duration, warmup, false);
   }
 }

@@ -25,6 +25,9 @@ record UnicastPlan(String workload, int channels, double rate, int batch, int pa
       throw new IllegalArgumentException(
           "--channels must be at least 1, --rate at least 0, --batch 1..4000, --duration positive");
     }
+    if (requireAll && notifications < 1) {
+      throw new IllegalArgumentException("--notifications must be at least 1");
+    }
     if (payloadBytes < BenchNotification.minimumBytes()) {
       throw new IllegalArgumentException("--payload-bytes must be at least " + BenchNotification.minimumBytes()
           + " (the stamp itself)");

@@ -109,13 +109,6 @@ final class UnicastRun {
 
   private RunResult result(List<String> failures, DeliveryLedger ledger, double elapsed, SocketFleet.Opened opened,
       IngressSender.Sent sent, ProgressReporter reporter, long warmedUp) {
-    DeliveryLedger.Totals t = ledger.totals();
-    if (t.duplicates() > 0) {
-      failures.add(t.duplicates() + " notifications duplicated");
-    }
-    if (t.unexpected() > 0) {
-      failures.add(t.unexpected() + " unexpected notifications received");
-    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("channels", plan.channels());
     settings.put("rate", plan.rate() > 0 ? plan.rate() + " notifications/s" : "as fast as possible");
@@ -148,10 +141,7 @@ final class UnicastRun {
     if (measured != null) {
       details.putAll(measured.cores());
     }
-    RunResult.Totals totals = new RunResult.Totals(opened.opened(), opened.failed(), t.issued(),
-        setup.metrics.accepted(), t.delivered(), t.lost(), t.duplicates(), t.unexpected(), t.failed(),
-        setup.metrics.rejected(), setup.metrics.errors().snapshot());
-    return setup.result(failures, elapsed, settings, totals,
-        measured == null ? null : measured.usage(deliveredPerSecond), details, reporter);
+    return setup.ledgerResult(failures, "notifications", ledger.totals(), opened, elapsed, settings, details, measured,
+        deliveredPerSecond, reporter);
   }
 }

@@ -73,10 +73,6 @@ public final class NchanProcess implements AutoCloseable {
     return pids;
   }
 
-  public Path dir() {
-    return dir;
-  }
-
   private void awaitReady(Duration timeout) throws InterruptedException {
     if (!Readiness.await(base, timeout, () -> !process.isAlive())) {
       String tail = ChildProcesses.tail(log, 20) + "\n" + ChildProcesses.tail(dir.resolve("error.log"), 10);

@@ -1,12 +1,10 @@
 package io.pushgate.bench.loadtest;
 
+import static io.pushgate.bench.loadtest.CommandLineOutcome.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,24 +29,10 @@ class NchanOptionsTest {
     assertEquals(10, million("million", "--start-gateway", "--batch", "10").batch());
   }
 
-  /** Runs the command line with stderr captured; returns the exit code and what it said. */
-  private record Outcome(int exit, String err) {}
-
-  private static Outcome execute(String... args) {
-    PrintStream saved = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      return new Outcome(LoadTestCommand.execute(args), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(saved);
-    }
-  }
-
   @Test
   void aBatchAboveOneIsRefusedAgainstNchanBeforeAnythingStarts() {
     Path reports = dir.resolve("reports");
-    Outcome o = execute("unicast", "--start-gateway", "--compare-nchan", "--batch", "5", "--report-dir", reports.toString());
+    CommandLineOutcome o = execute("unicast", "--start-gateway", "--compare-nchan", "--batch", "5", "--report-dir", reports.toString());
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("Nchan publishes one message per POST") && o.err().contains("--batch 1"), o.err());
     assertFalse(Files.exists(reports), "nothing was started");
@@ -57,14 +41,14 @@ class NchanOptionsTest {
 
   @Test
   void bothNchanAndCompareNchanIsRefused() {
-    Outcome o = execute("unicast", "--nchan", "--compare-nchan");
+    CommandLineOutcome o = execute("unicast", "--nchan", "--compare-nchan");
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("not both"), o.err());
   }
 
   @Test
   void nchanNotThereExitsWith2AndSaysWhatToDo() {
-    Outcome o = execute("unicast", "--nchan", "--nchan-script", dir.resolve("missing").toString(),
+    CommandLineOutcome o = execute("unicast", "--nchan", "--nchan-script", dir.resolve("missing").toString(),
         "--report-dir", dir.resolve("r").toString());
     assertEquals(2, o.exit());
     assertTrue(o.err().contains("--nchan-script"), o.err());

@@ -66,8 +66,34 @@ class NchanScriptTest {
     assertTrue(conf.contains("nchan_message_buffer_length 7;") && conf.contains("nchan_message_timeout 30s;"));
     assertTrue(conf.contains("location = /health/ready"), "the harness's readiness probe");
     assertTrue(!conf.matches("(?s).*\\n\\s*nchan_(redis_|use_redis).*"), "in-memory storage: no Redis directive");
-    int connections = Integer.parseInt(conf.replaceAll("(?s).*worker_connections (\\d+);.*", "$1"));
+    // nginx's setrlimit fails above the hard limit, and each worker needs descriptors beyond its
+    // connections (listeners, logs)
+    long files = directive(conf, "worker_rlimit_nofile");
+    assertTrue(files <= hardOpenFilesLimit(), "within the hard open-files limit: " + files);
+    assertTrue(directive(conf, "worker_connections") <= files - 64, "room beside the connections: " + conf);
+  }
+
+  @Test
+  void roomFor15000WebSocketsWhereTheHardLimitAllowsIt() throws Exception {
+    long hard = hardOpenFilesLimit();
+    // the script gives nginx no more than the hard limit, 64 of them for its own files, and no
+    // process can raise its hard limit: below that, the room is the machine's, not the script's
+    assumeTrue(hard >= 15_064, "the hard open-files limit (ulimit -Hn) is " + hard
+        + ", below the 15,064 that 15,000 WebSockets need here");
+    long connections = directive(config(), "worker_connections");
     assertTrue(connections >= 15_000, "room for 15,000 WebSockets and the enablers: " + connections);
+  }
+
+  private static long directive(String conf, String name) {
+    return Long.parseLong(conf.replaceAll("(?s).*\\n\\s*" + name + " (\\d+);.*", "$1"));
+  }
+
+  /** The hard open-files limit the script sees, as bash reports it. */
+  private static long hardOpenFilesLimit() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", "-c", "ulimit -Hn").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bash ends");
+    return output.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(output);
   }
 
   @Test
