@@ -37,6 +37,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           // stalled commits for seconds. Spread checkpoints out (recovery after a crash replays more).
           .setServerConfig("max_wal_size", "4GB")
           .setServerConfig("checkpoint_timeout", "15min")
+          // the queue's dead rows are vacuumed as soon as there are enough of them (migration V6),
+          // not at the next of the default once-a-minute looks
+          .setServerConfig("autovacuum_naptime", "1s")
           .start();
       log.info("embedded PostgreSQL started: data {}, port {}", pgData, postgres.getPort());
       return new EmbeddedPostgresServer(postgres);

@@ -120,6 +120,18 @@ class NotificationRepositoryTest {
     assertEquals(2L, lastSeq(a), "the remembered number never goes back");
   }
 
+  @Test
+  void testTheQueueTableIsVacuumedAsItsRowsAreConfirmed() {
+    org.jooq.DSLContext sql = gateway.component().database().dsl();
+    String options = String.valueOf(sql.fetchValue(
+        "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'notification'"));
+    assertTrue(options.contains("autovacuum_vacuum_scale_factor=0"), options);
+    assertTrue(options.contains("autovacuum_vacuum_threshold=20000"), options);
+    assertTrue(options.contains("autovacuum_vacuum_cost_delay=0"), options);
+    // the embedded server looks for tables to vacuum every second, not every minute
+    assertEquals("1s", sql.fetchValue("SHOW autovacuum_naptime"));
+  }
+
   private long lastSeq(String channelId) {
     return ((Number) gateway.component().database().dsl()
         .fetchValue("SELECT last_seq FROM channel WHERE channel_id = {0}", org.jooq.impl.DSL.val(channelId))).longValue();
