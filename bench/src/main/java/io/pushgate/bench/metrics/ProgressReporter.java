@@ -68,14 +68,15 @@ public final class ProgressReporter implements AutoCloseable {
   /**
    * Stops sampling after one last, possibly shorter, interval: its latencies and counts go into the
    * totals, and into the timeline only when it is at least a quarter of a second long (a sliver's
-   * rates would be noise). Idempotent.
+   * rates would be noise) or when it is the whole run (a run that short still gets its one point).
+   * Idempotent.
    */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     timer.shutdownNow();
-    sample(BenchClock.nanos() - lastNanos >= MIN_FINAL_NANOS);
+    sample(timeline.isEmpty() || BenchClock.nanos() - lastNanos >= MIN_FINAL_NANOS);
     stopped = true;
   }
 

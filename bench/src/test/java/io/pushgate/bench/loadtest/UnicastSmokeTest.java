@@ -113,7 +113,9 @@ class UnicastSmokeTest {
     }
     JsonNode nchanUsage = result.path("nchan").path("serverUsage");
     assertEquals("Nchan", nchanUsage.path("server").asText());
-    assertTrue(nchanUsage.path("cpuMsPerThousand").path("nginx (master + workers)").asDouble() > 0, "nginx's CPU");
+    // read from /proc in clock ticks of 10 ms: 400 notifications may cost nginx less than one tick
+    JsonNode nginxCpu = nchanUsage.path("cpuMsPerThousand").path("nginx (master + workers)");
+    assertTrue(nginxCpu.isNumber() && nginxCpu.asDouble() >= 0, "nginx's CPU: " + nginxCpu);
     assertTrue(nchanUsage.path("memoryMiB").asDouble() > 0, "nginx's memory");
     assertTrue(result.path("pushgate").path("serverUsage").path("cpuMsPerThousand").isEmpty(),
         "no pid of the running gateway: no CPU figure rather than a wrong one");

@@ -33,6 +33,9 @@ class ProgressReporterTest {
     assertEquals(50.0, summary.p50Ms(), 0.1);
     assertEquals(100.0, summary.maxMs(), 0.1);
     assertEquals(1, reporter.ingressTotal().getTotalCount());
+    // the run lasted far less than a quarter of a second: its one interval is still its timeline
+    assertEquals(1, reporter.timeline().size(), "a run that short keeps its one point");
+    assertEquals(100, reporter.timeline().get(0).latency().count());
   }
 
   @Test
