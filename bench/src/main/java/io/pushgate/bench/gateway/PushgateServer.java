@@ -55,11 +55,6 @@ public final class PushgateServer implements ServerUnderTest {
   }
 
   @Override
-  public int maxBatch() {
-    return MAX_BATCH;
-  }
-
-  @Override
   public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) throws InterruptedException {
     return api(http).createChannels(count, "bench-", maxNotifications);
   }

@@ -11,9 +11,8 @@ import java.util.Map;
 
 /**
  * The server a unicast-style run measures: a pushgate gateway, or Nchan as the reference. What the
- * harness needs to know is where it listens, how channels come to be, what its sockets carry, how
- * many notifications one ingress request may hold, and which processes are its own (for the CPU and
- * memory it costs). Closing it stops it when the harness started it.
+ * harness needs to know is where it listens, how channels come to be, what its sockets carry, and
+ * which processes are its own (for the CPU and memory it costs). Closing it stops it when the harness started it.
  */
 public interface ServerUnderTest extends AutoCloseable {
   /** Its name in reports: "pushgate" or "Nchan". */
@@ -27,9 +26,6 @@ public interface ServerUnderTest extends AutoCloseable {
 
   /** What its WebSockets carry. */
   WireFormat wireFormat();
-
-  /** Notifications one ingress request may carry: pushgate takes lists, Nchan one message per POST. */
-  int maxBatch();
 
   /**
    * Channel {@code i} of the run, for {@code i} in {@code 0 .. count-1}: where to post and where to

@@ -1,5 +1,6 @@
 package io.pushgate.bench.loadtest;
 
+import io.pushgate.bench.gateway.PushgateServer;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class MillionCommand extends ComparableCommand {
   static final int DEFAULT_BATCH = 100;
 
   @Option(names = "--batch", paramLabel = "N",
-      description = "Notifications per ingress POST, 1..4000 (default: " + DEFAULT_BATCH + "; 1 with --nchan or "
+      description = "Notifications per ingress POST, 1.." + PushgateServer.MAX_BATCH + " (default: " + DEFAULT_BATCH + "; 1 with --nchan or "
           + "--compare-nchan).")
   Integer batch;
 

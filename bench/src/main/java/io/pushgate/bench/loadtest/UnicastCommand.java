@@ -1,5 +1,6 @@
 package io.pushgate.bench.loadtest;
 
+import io.pushgate.bench.gateway.PushgateServer;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class UnicastCommand extends ComparableCommand {
   Duration duration;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
-      description = "Notifications per ingress POST, 1..4000 (default: ${DEFAULT-VALUE}).")
+      description = "Notifications per ingress POST, 1.." + PushgateServer.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--payload-bytes", paramLabel = "BYTES", defaultValue = "256",

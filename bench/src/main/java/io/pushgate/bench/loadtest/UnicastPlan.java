@@ -1,6 +1,7 @@
 package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.BenchNotification;
+import io.pushgate.bench.gateway.PushgateServer;
 import java.time.Duration;
 
 /**
@@ -20,10 +21,11 @@ record UnicastPlan(String workload, int channels, double rate, int batch, int pa
     Duration duration, Duration warmup, boolean requireAll) {
 
   UnicastPlan {
-    if (channels < 1 || rate < 0 || batch < 1 || batch > 4000 || notifications < 0 || duration.isNegative()
+    if (channels < 1 || rate < 0 || batch < 1 || batch > PushgateServer.MAX_BATCH || notifications < 0 || duration.isNegative()
         || duration.isZero() || warmup.isNegative()) {
       throw new IllegalArgumentException(
-          "--channels must be at least 1, --rate at least 0, --batch 1..4000, --duration positive");
+          "--channels must be at least 1, --rate at least 0, --batch 1.." + PushgateServer.MAX_BATCH
+              + ", --duration positive");
     }
     if (requireAll && notifications < 1) {
       throw new IllegalArgumentException("--notifications must be at least 1");

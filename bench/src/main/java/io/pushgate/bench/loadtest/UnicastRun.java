@@ -33,10 +33,6 @@ final class UnicastRun {
 
   RunResult run() throws InterruptedException {
     ClientOptions client = setup.client;
-    if (plan.batch() > setup.server.maxBatch()) {
-      throw new IllegalArgumentException("--batch " + plan.batch() + ": " + setup.server.name() + " takes at most "
-          + setup.server.maxBatch() + " notification(s) per request");
-    }
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", plan.channels());
     long t0 = BenchClock.nanos();

@@ -51,11 +51,6 @@ public final class NchanServer implements ServerUnderTest {
   }
 
   @Override
-  public int maxBatch() {
-    return MAX_BATCH;
-  }
-
-  @Override
   public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) {
     return NchanChannels.of(base(), count);
   }

@@ -138,11 +138,6 @@ class ProcessFiguresTest {
     }
 
     @Override
-    public int maxBatch() {
-      return 1;
-    }
-
-    @Override
     public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) {
       return List.of();
     }

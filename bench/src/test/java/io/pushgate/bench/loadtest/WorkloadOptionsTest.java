@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pushgate.bench.gateway.PushgateServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ class WorkloadOptionsTest {
         {"idle", "--processes", "-2", "--processes"},
         {"unicast", "--channels", "0", "--channels"},
         {"unicast", "--payload-bytes", "1", "--payload-bytes"},
+        // over what the gateway takes in one POST: refused here, so no run ever sends such a request
+        {"unicast", "--batch", Integer.toString(PushgateServer.MAX_BATCH + 1), "--batch"},
         {"million", "--notifications", "0", "--notifications"}};
     for (int i = 0; i < cases.length; i++) {
       String[] c = cases[i];
