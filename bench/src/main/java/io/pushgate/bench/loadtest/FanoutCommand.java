@@ -44,9 +44,10 @@ final class FanoutCommand extends WorkloadCommand {
   @Override
   void validate() {
     super.validate();
-    if (channels < 1 || rate < 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
-      throw new IllegalArgumentException(
-          "--channels must be at least 1, --rate at least 0, --duration positive, --warmup not negative");
+    if (channels < 1 || rate < 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()
+        || changeTimeout.isZero() || changeTimeout.isNegative()) {
+      throw new IllegalArgumentException("--channels must be at least 1, --rate at least 0, --duration positive, "
+          + "--warmup not negative, --change-timeout positive");
     }
   }
 

@@ -24,6 +24,8 @@ class WorkloadOptionsTest {
     String[][] cases = {
         {"fanout", "--channels", "0", "--channels"},
         {"fanout", "--duration", "0s", "--duration"},
+        {"fanout", "--change-timeout", "0s", "--change-timeout"},
+        {"fanout", "--change-timeout", "-1s", "--change-timeout"},
         {"idle", "--channels", "0", "--channels"},
         {"idle", "--processes", "-2", "--processes"},
         {"unicast", "--channels", "0", "--channels"},
