@@ -4,7 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * merged value is written) and written by one task at a time on the {@link DbExecutor}; while one
  * batch is written, the next updates gather, so the batch grows with the load and an idle gateway
  * writes a single update at once. For updates nobody waits on: a confirmation's removal, a lifetime
- * refresh.
+ * refresh. An update someone does wait on can be written apart from the batches, in order with
+ * them ({@link #supersede}).
  *
  * <p>Bound: one pending entry per key. When the executor is full or a write fails, the entries stay
  * pending and go with the next update (or at {@link #flush()}).
@@ -31,9 +37,14 @@ public final class Coalescer<K, V> {
   private final String what;
   private final ConcurrentHashMap<K, V> pending = new ConcurrentHashMap<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /**
+   * A batch is written under the write lock, an update by {@link #supersede} under the read lock: no
+   * batch is written while such an update is, and those updates may be written together.
+   */
+  private final ReadWriteLock order = new ReentrantReadWriteLock();
 
   /**
-   * @param merge combines two updates of one key
+   * @param merge combines the update pending for a key with one added for it, in that order
    * @param write writes a batch in one statement (on a database thread), returning rows changed
    * @param what names the updates in logs
    */
@@ -69,14 +80,40 @@ public final class Coalescer<K, V> {
   }
 
   private int writePending() {
-    Map<K, V> batch = new HashMap<>(pending);
-    if (batch.isEmpty()) {
-      return 0;
+    Lock lock = order.writeLock();
+    lock.lock();
+    try {
+      Map<K, V> batch = new HashMap<>(pending);
+      if (batch.isEmpty()) {
+        return 0;
+      }
+      int written = write.applyAsInt(batch);
+      // drop only what was written: a newer update that came meanwhile stays for the next batch
+      batch.forEach(pending::remove);
+      return written;
+    } finally {
+      lock.unlock();
     }
-    int written = write.applyAsInt(batch);
-    // drop only what was written: a newer update that came meanwhile stays for the next batch
-    batch.forEach(pending::remove);
-    return written;
+  }
+
+  /**
+   * Writes an update of {@code key} apart from the batches (for a caller that waits for its result),
+   * in order with them: the update pending for the key is dropped when {@code replaced} says this one
+   * replaces it, and no batch is written while {@code write} runs. So a pending update it replaces is
+   * written before it or not at all, and one added after this call began is written after it (a batch
+   * in progress finishes first). Runs on the calling thread, a database thread; calls may run together.
+   *
+   * @return what {@code write} returns
+   */
+  public <T> T supersede(K key, Predicate<V> replaced, Supplier<T> write) {
+    Lock lock = order.readLock();
+    lock.lock();
+    try {
+      pending.computeIfPresent(key, (k, pendingUpdate) -> replaced.test(pendingUpdate) ? null : pendingUpdate);
+      return write.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Writes what is pending on the calling thread (at shutdown; not on an event loop). */
