@@ -60,8 +60,14 @@ public final class ChannelService {
     this.tokens = tokens;
     this.events = events;
     this.clock = clock;
-    this.lifetimeRefreshes = new Coalescer<>(db, (older, newer) -> newer.expiresAt().isAfter(older.expiresAt()) ? newer : older,
-        this::writeLifetimes, "lifetime refreshes");
+    // The refresh asked last wins, whatever its expiry: a shorter lifetime is as much a request as a
+    // longer one. Asked means added here; a PUT is ordered with the batches by supersede (refreshLifetime).
+    // The order is kept in memory and the UPDATEs do not check a stored request sequence: one gateway
+    // process owns its channels' rows (their notification sequence numbers live in its memory too)
+    // and writes every lifetime through this coalescer, one batch at a time, and delivery is told
+    // inside the same order, so it holds the lifetime written last.
+    this.lifetimeRefreshes = new Coalescer<>(db, (pending, later) -> later, this::writeLifetimes,
+        "lifetime refreshes");
   }
 
   /**
@@ -69,11 +75,17 @@ public final class ChannelService {
    * (a WebSocket opening or answering our connCheck, a long poll; null asks for the policy's default,
    * as a new connection does): the expiry is computed now and
    * written with other channels' refreshes in one statement. Unknown or expired channels are left alone.
-   * {@code userId} must be the channel's own (refreshes are merged per channel, the latest expiry wins).
+   * {@code userId} must be the channel's own (refreshes are merged per channel: the one asked last
+   * wins, whatever its expiry; a later {@link #refreshLifetime} replaces one not yet written).
    */
   public void touchLifetime(String userId, String channelId, Integer requestedSeconds) {
     int granted = policy.grantLifetime(requestedSeconds);
     lifetimeRefreshes.add(channelId, new LifetimeRefresh(userId, granted, clock.instant().plusSeconds(granted)));
+  }
+
+  /** Lifetime refreshes waiting to be written, one per channel. */
+  int pendingLifetimes() {
+    return lifetimeRefreshes.pending();
   }
 
   /** Writes lifetime refreshes still pending (at shutdown). */
@@ -139,22 +151,27 @@ public final class ChannelService {
   /**
    * Grants a live channel a new lifetime from now: the requested seconds capped by policy, or the
    * default when none is requested. Completes with the granted seconds; empty when there is no such channel.
+   * It takes its place among the refreshes when it runs, between the call and the answer: a
+   * {@link #touchLifetime} of the same user asked before then and not yet written is dropped (never
+   * written after it), one asked later is written after it.
    */
   public CompletableFuture<Optional<Integer>> refreshLifetime(String userId, String channelId, Integer requestedSeconds) {
     if (requestedSeconds != null && requestedSeconds < 1) {
       return CompletableFuture.failedFuture(new RequestRejectedException(ServiceException.invalidInput("channelLifetime")));
     }
     int granted = policy.grantLifetime(requestedSeconds);
-    return db.supply(() -> {
+    // a pending touch of another user (who has the channelId but not the channel) would change
+    // nothing, and neither does this PUT then: it must not cost the owner's touch
+    return db.supply(() -> lifetimeRefreshes.supersede(channelId, pending -> pending.userId().equals(userId), () -> {
       Instant now = clock.instant();
       Instant expiresAt = now.plusSeconds(granted);
       boolean updated = repository.updateLifetime(userId, channelId, granted, expiresAt, now);
       if (!updated) {
-        return Optional.empty();
+        return Optional.<Integer>empty();
       }
       events.lifetimeChanged(channelId, granted, expiresAt);
       return Optional.of(granted);
-    });
+    }));
   }
 
   /** Deletes up to {@code limit} expired channels; completes with their ids. */
