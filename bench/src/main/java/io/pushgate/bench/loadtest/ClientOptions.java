@@ -57,10 +57,12 @@ final class ClientOptions {
   }
 
   void validate() {
-    if (maxNotifications < 1 || httpConnections < 1 || pipelineDepth < 1 || pipelineDepth > 16
-        || connectConcurrency < 1 || clientThreads < 0) {
-      throw new IllegalArgumentException(
-          "--max-notifications, --http-connections, --connect-concurrency must be at least 1; --pipeline-depth 1..16");
-    }
+    new OptionRules()
+        .require(maxNotifications >= 1, "--max-notifications", maxNotifications, "must be at least 1")
+        .require(httpConnections >= 1, "--http-connections", httpConnections, "must be at least 1")
+        .require(pipelineDepth >= 1 && pipelineDepth <= 16, "--pipeline-depth", pipelineDepth, "must be 1..16")
+        .require(connectConcurrency >= 1, "--connect-concurrency", connectConcurrency, "must be at least 1")
+        .require(clientThreads >= 0, "--client-threads", clientThreads, "must be at least 0")
+        .check();
   }
 }

@@ -44,11 +44,14 @@ final class FanoutCommand extends WorkloadCommand {
   @Override
   void validate() {
     super.validate();
-    if (channels < 1 || rate < 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()
-        || changeTimeout.isZero() || changeTimeout.isNegative()) {
-      throw new IllegalArgumentException("--channels must be at least 1, --rate at least 0, --duration positive, "
-          + "--warmup not negative, --change-timeout positive");
-    }
+    new OptionRules()
+        .require(channels >= 1, "--channels", channels, "must be at least 1")
+        .require(rate >= 0, "--rate", rate, "must be at least 0")
+        .require(!duration.isNegative() && !duration.isZero(), "--duration", duration, "must be positive")
+        .require(!warmup.isNegative(), "--warmup", warmup, "must not be negative")
+        .require(!changeTimeout.isNegative() && !changeTimeout.isZero(), "--change-timeout", changeTimeout,
+            "must be positive")
+        .check();
   }
 
   @Override

@@ -39,9 +39,11 @@ final class IdleCommand extends WorkloadCommand {
   @Override
   void validate() {
     super.validate();
-    if (channels < 1 || duration.isNegative() || processes < -1) {
-      throw new IllegalArgumentException("--channels must be at least 1, --duration not negative, --processes -1 or more");
-    }
+    new OptionRules()
+        .require(channels >= 1, "--channels", channels, "must be at least 1")
+        .require(!duration.isNegative(), "--duration", duration, "must not be negative")
+        .require(processes >= -1, "--processes", processes, "must be -1 (one per " + IdleRun.PER_PROCESS + " connections), 0 (this process) or more")
+        .check();
   }
 
   @Override

@@ -21,18 +21,17 @@ record UnicastPlan(String workload, int channels, double rate, int batch, int pa
     Duration duration, Duration warmup, boolean requireAll) {
 
   UnicastPlan {
-    if (channels < 1 || rate < 0 || batch < 1 || batch > PushgateServer.MAX_BATCH || notifications < 0 || duration.isNegative()
-        || duration.isZero() || warmup.isNegative()) {
-      throw new IllegalArgumentException(
-          "--channels must be at least 1, --rate at least 0, --batch 1.." + PushgateServer.MAX_BATCH
-              + ", --duration positive");
-    }
-    if (requireAll && notifications < 1) {
-      throw new IllegalArgumentException("--notifications must be at least 1");
-    }
-    if (payloadBytes < BenchNotification.minimumBytes()) {
-      throw new IllegalArgumentException("--payload-bytes must be at least " + BenchNotification.minimumBytes()
-          + " (the stamp itself)");
-    }
+    new OptionRules()
+        .require(channels >= 1, "--channels", channels, "must be at least 1")
+        .require(rate >= 0, "--rate", rate, "must be at least 0")
+        .require(batch >= 1 && batch <= PushgateServer.MAX_BATCH, "--batch", batch,
+            "must be 1.." + PushgateServer.MAX_BATCH + " (what the gateway takes in one POST)")
+        .require(requireAll ? notifications >= 1 : notifications >= 0, "--notifications", notifications,
+            requireAll ? "must be at least 1" : "must be at least 0")
+        .require(!duration.isNegative() && !duration.isZero(), "--duration", duration, "must be positive")
+        .require(!warmup.isNegative(), "--warmup", warmup, "must not be negative")
+        .require(payloadBytes >= BenchNotification.minimumBytes(), "--payload-bytes", payloadBytes,
+            "must be at least " + BenchNotification.minimumBytes() + " (the stamp itself)")
+        .check();
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A workload's own options are checked before anything starts: a bad one exits 2 with what is wrong. */
+/**
+ * A workload's own options are checked before anything starts: a bad one exits 2 with one line that
+ * names that option and its value, and no other option.
+ */
 class WorkloadOptionsTest {
   @TempDir
   Path dir;
@@ -32,7 +35,13 @@ class WorkloadOptionsTest {
         {"unicast", "--payload-bytes", "1", "--payload-bytes"},
         // over what the gateway takes in one POST: refused here, so no run ever sends such a request
         {"unicast", "--batch", Integer.toString(PushgateServer.MAX_BATCH + 1), "--batch"},
-        {"million", "--notifications", "0", "--notifications"}};
+        {"million", "--notifications", "0", "--notifications"},
+        {"unicast", "--pipeline-depth", "17", "--pipeline-depth"},
+        {"unicast", "--http-connections", "0", "--http-connections"}};
+    List<String> named = new ArrayList<>();
+    for (String[] c : cases) {
+      named.add(c[c.length - 1]);
+    }
     for (int i = 0; i < cases.length; i++) {
       String[] c = cases[i];
       Path reports = dir.resolve("reports-" + i);
@@ -42,7 +51,16 @@ class WorkloadOptionsTest {
           "--report-dir", reports.toString()));
       CommandLineOutcome o = execute(args.toArray(String[]::new));
       assertEquals(2, o.exit(), args + ": " + o.err());
-      assertTrue(o.err().contains(c[c.length - 1]), args + ": " + o.err());
+      String option = c[c.length - 1];
+      String line = o.err().strip();
+      assertFalse(line.contains("\n"), args + ": one line, not a usage text: " + o.err());
+      assertTrue(line.startsWith("bench: " + option + " "), args + ": " + o.err());
+      assertTrue(line.contains("(got " + c[c.length - 2]), args + ": the value given: " + o.err());
+      for (String other : named) {
+        if (!other.equals(option)) {
+          assertFalse(line.contains(other + " "), args + ": names only the broken option: " + o.err());
+        }
+      }
       assertFalse(Files.exists(reports), args + ": nothing was started, not even the report directory");
     }
   }
