@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.ServingState;
 import io.pushgate.gateway.auth.AuthenticationException;
 import io.pushgate.gateway.channel.CapabilityKey;
@@ -18,7 +19,6 @@ import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.dispatch.ChannelGoneException;
 import io.pushgate.gateway.http.Router.BadPathException;
 import io.pushgate.gateway.http.Router.Route;
-import io.pushgate.gateway.store.DatabaseBusyException;
 import io.pushgate.gateway.ws.WebSocketUpgrade;
 import io.pushgate.model.InvalidBodyException;
 import io.pushgate.model.MediaFormat;
@@ -266,7 +266,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof ChannelGoneException) {
       return ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("callbackURL"));
     }
-    if (cause instanceof DatabaseBusyException) {
+    if (cause instanceof ServerBusyException) {
+      // a full queue in front of the database or the CPU executor
       return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE,
           ServiceException.serviceError("server busy, retry later"), Map.of(HttpHeaderNames.RETRY_AFTER, "1"));
     }
