@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers REST requests on one connection, one at a time and in order (HTTP/1.1 pipelining): requests
- * that arrive while one waits for the database wait in a small bounded queue, and reading stops as
- * soon as one does (a client that waits for each answer costs no change of the socket's epoll
- * interest). The answer is written back on this connection's event loop.
+ * that arrive while one waits for the database (or for its token's signature check on the CPU executor)
+ * wait in a small bounded queue, and reading stops as soon as one does (a client that waits for each
+ * answer costs no change of the socket's epoll interest). The request is served, and its answer
+ * written, on this connection's event loop.
  *
  * <p>One instance per connection: it holds that connection's queue.
  */
@@ -156,8 +158,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     });
   }
 
-  private CompletableFuture<ApiResponse> dispatch(ChannelHandlerContext ctx, FullHttpRequest request)
-      throws InvalidBodyException {
+  private CompletableFuture<ApiResponse> dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (request.decoderResult().isFailure()) {
       return done(ApiResponse.error(ServiceException.serviceError("malformed HTTP request")));
     }
@@ -190,24 +191,46 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
           ServiceException.serviceError("too many requests, slow down"),
           Map.of(HttpHeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()))));
     }
-    AccessPolicy.Authorized authorized =
+    CompletableFuture<AccessPolicy.Authorized> authorization =
         access.authorize(route.get(), request.method(), request.headers().get(HttpHeaderNames.AUTHORIZATION));
     if (resource == Resource.WEBSOCKET) {
-      // the upgrade answers by itself; a refusal comes back as an ordinary answer
+      // needs no token; the upgrade answers by itself; a refusal comes back as an ordinary answer
       return webSockets.upgrade(ctx, request.retain(), route.get().token()).thenApply(refusal -> refusal
           .map(r -> ApiResponse.error(r.status(), r.error()))
           .orElse(null));
     }
     byte[] bytes = new byte[request.content().readableBytes()];
     request.content().getBytes(request.content().readerIndex(), bytes);
-    RequestBody body = new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE));
-    return switch (resource) {
-      case CALLBACK -> ingress.post(route.get().token(), body);
-      case LONG_POLL -> longPolls.poll(ctx, route.get().token(), request.uri(), body, accepted.get());
-      case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
-          movies.handle(authorized.route(), request.method(), request.uri(), body, accepted.get());
-      default -> channels.handle(authorized.route(), request.method(), body, authorized.principal());
-    };
+    // what serving needs, copied: the request is released when this returns, maybe before authorization is
+    Served served = new Served(route.get(), request.method(), request.uri(),
+        new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE)), accepted.get());
+    if (authorization.isDone()) {
+      // no token needed, or one verified lately: served here and now (a refusal throws, answered by process)
+      return serve(ctx, served, authorization.join());
+    }
+    // verified on the CPU executor: served back on this connection's event loop
+    return authorization.thenComposeAsync(authorized -> serve(ctx, served, authorized), ctx.executor());
+  }
+
+  /** A request ready to serve once authorized, independent of its released buffer. */
+  private record Served(Route route, HttpMethod method, String uri, RequestBody body, MediaFormat format) {}
+
+  /** The resource's answer to an authorized request; on this connection's event loop. */
+  private CompletableFuture<ApiResponse> serve(ChannelHandlerContext ctx, Served request,
+      AccessPolicy.Authorized authorized) {
+    assert ctx.executor().inEventLoop() : "serving off the event loop, on " + Thread.currentThread().getName();
+    Route route = request.route();
+    try {
+      return switch (route.resource()) {
+        case CALLBACK -> ingress.post(route.token(), request.body());
+        case LONG_POLL -> longPolls.poll(ctx, route.token(), request.uri(), request.body(), request.format());
+        case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
+            movies.handle(authorized.route(), request.method(), request.uri(), request.body(), request.format());
+        default -> channels.handle(authorized.route(), request.method(), request.body(), authorized.principal());
+      };
+    } catch (InvalidBodyException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private void finish(ChannelHandlerContext ctx, MediaFormat format, boolean keepAlive, ApiResponse response,
