@@ -14,7 +14,6 @@ import io.pushgate.gateway.GatewayConfig;
 import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.ServingState;
 import io.pushgate.gateway.auth.AuthenticationException;
-import io.pushgate.gateway.channel.CapabilityKey;
 import io.pushgate.gateway.channel.RequestRejectedException;
 import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.dispatch.ChannelGoneException;
@@ -306,9 +305,9 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     String address = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress socket
         ? "a:" + socket.getAddress().getHostAddress() : "a:?";
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-    // keyed by the token's hash: an unverified header of up to 16 KB is neither kept nor sized into memory
+    // keyed by a fingerprint: an unverified header of up to 16 KB is neither kept nor sized into memory
     return authorization == null ? rateLimiter.tryAcquire(address)
-        : rateLimiter.tryAcquire(address, "t:" + CapabilityKey.of(authorization));
+        : rateLimiter.tryAcquire(address, TokenFingerprint.rateKey(authorization));
   }
 
   /** The path without its capability token: a callbackURL or channelURL is a secret, never logged. */
