@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 @Singleton
 public final class CpuExecutor implements AutoCloseable {
   /** Half the cores, at least one and at most four: the event loops keep the rest. */
-  static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+  public static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
   /** Tasks waiting for a thread: a burst of logins fits; a longer queue would only make each wait longer. */
   public static final int QUEUED_TASKS = 1_000;
 
