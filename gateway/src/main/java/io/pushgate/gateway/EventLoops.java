@@ -11,6 +11,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -59,6 +60,14 @@ public final class EventLoops implements AutoCloseable {
 
   String transport() {
     return transport;
+  }
+
+  /**
+   * True unless the calling thread is a Netty event loop: for {@code assert}s in front of work that
+   * must never run on one (JDBC, signature checks). Tests run with {@code -ea}; production pays nothing.
+   */
+  public static boolean notOnEventLoop() {
+    return ThreadExecutorMap.currentExecutor() == null;
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class Gateway implements AutoCloseable {
   private final GatewayConfig config;
   private final Database database;
   private final DbExecutor db;
+  private final CpuExecutor cpu;
   private final EventLoops loops;
   private final Listeners listeners;
   private final ChannelExpirySweeper sweeper;
@@ -46,15 +47,16 @@ public final class Gateway implements AutoCloseable {
   private boolean started;
 
   @Inject
-  Gateway(GatewayConfig config, Database database, DbExecutor db, EventLoops loops, Listeners listeners,
-      ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels, WebhookSender webhooks,
-      MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
+  Gateway(GatewayConfig config, Database database, DbExecutor db, CpuExecutor cpu, EventLoops loops,
+      Listeners listeners, ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels,
+      WebhookSender webhooks, MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
       ChannelService channels) {
     this.channels = channels;
     this.tokens = tokens;
     this.config = config;
     this.database = database;
     this.db = db;
+    this.cpu = cpu;
     this.loops = loops;
     this.listeners = listeners;
     this.sweeper = sweeper;
@@ -118,6 +120,7 @@ public final class Gateway implements AutoCloseable {
     notificationLog.close(remaining(deadline));
     step("notification log flushed: everything accepted is committed");
     loops.close(remaining(deadline));
+    cpu.close();
     scraper.close();
     channels.flushLifetimes();
     db.close();

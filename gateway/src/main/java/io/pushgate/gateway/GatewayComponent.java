@@ -27,6 +27,8 @@ public interface GatewayComponent {
 
   EventLoops eventLoops();
 
+  CpuExecutor cpuExecutor();
+
   ServingState servingState();
 
   io.pushgate.gateway.dispatch.LiveChannels liveChannels();

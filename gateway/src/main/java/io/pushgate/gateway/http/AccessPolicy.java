@@ -4,12 +4,13 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.pushgate.gateway.GatewayConfig;
 import io.pushgate.gateway.auth.Principal;
 import io.pushgate.gateway.auth.Scopes;
-import io.pushgate.gateway.auth.TokenVerifier;
+import io.pushgate.gateway.auth.TokenAuthenticator;
 import io.pushgate.gateway.http.Router.Route;
 import io.pushgate.model.ChannelType;
 import io.pushgate.model.PolicyException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Who may do what (spec Appendix G, and ours for the movies service): the one place of that decision.
@@ -27,24 +28,33 @@ final class AccessPolicy {
   /** The userId that stands for the token's own subject (spec G.1.2). */
   static final String ACR_AUTH = "acr:auth";
 
-  private final TokenVerifier tokens;
+  private final TokenAuthenticator tokens;
   private final boolean enabled;
 
   @Inject
-  AccessPolicy(TokenVerifier tokens, GatewayConfig config) {
+  AccessPolicy(TokenAuthenticator tokens, GatewayConfig config) {
     this.tokens = tokens;
     this.enabled = config.security().auth() == GatewayConfig.AuthMode.jwt;
   }
 
   /**
-   * Authenticates and authorizes a request on {@code route}; returns the principal and the route with
-   * {@code acr:auth} resolved. Throws AuthenticationException (401) or AccessDeniedException (403).
+   * Authenticates and authorizes a request on {@code route}: the principal and the route with
+   * {@code acr:auth} resolved. Complete at once when no token is needed or the token was verified
+   * lately; otherwise it completes on the CPU executor's thread (see {@link TokenAuthenticator}). Fails
+   * with AuthenticationException (401), AccessDeniedException (403) or ServerBusyException (503).
    */
-  Authorized authorize(Route route, HttpMethod method, String authorization) {
+  CompletableFuture<Authorized> authorize(Route route, HttpMethod method, String authorization) {
     if (!needsToken(route, method)) {
-      return new Authorized(Principal.ANYONE, route);
+      return CompletableFuture.completedFuture(new Authorized(Principal.ANYONE, route));
     }
-    Principal principal = enabled ? tokens.verify(authorization) : Principal.ANYONE;
+    if (!enabled) {
+      return CompletableFuture.completedFuture(permit(route, Principal.ANYONE));
+    }
+    return tokens.authenticate(authorization).thenApply(principal -> permit(route, principal));
+  }
+
+  /** What {@code principal} may do on {@code route}; throws AccessDeniedException when it may not. */
+  private static Authorized permit(Route route, Principal principal) {
     Route resolved = route;
     if (ACR_AUTH.equals(route.userId()) && !principal.anyone()) {
       resolved = new Route(route.resource(), principal.subject(), route.id(), route.token());

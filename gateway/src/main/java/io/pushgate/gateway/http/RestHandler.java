@@ -5,20 +5,20 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.pushgate.gateway.GatewayConfig;
+import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.ServingState;
 import io.pushgate.gateway.auth.AuthenticationException;
-import io.pushgate.gateway.channel.CapabilityKey;
 import io.pushgate.gateway.channel.RequestRejectedException;
 import io.pushgate.gateway.metrics.GatewayMetrics;
 import io.pushgate.gateway.dispatch.ChannelGoneException;
 import io.pushgate.gateway.http.Router.BadPathException;
 import io.pushgate.gateway.http.Router.Route;
-import io.pushgate.gateway.store.DatabaseBusyException;
 import io.pushgate.gateway.ws.WebSocketUpgrade;
 import io.pushgate.model.InvalidBodyException;
 import io.pushgate.model.MediaFormat;
@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers REST requests on one connection, one at a time and in order (HTTP/1.1 pipelining): requests
- * that arrive while one waits for the database wait in a small bounded queue, and reading stops as
- * soon as one does (a client that waits for each answer costs no change of the socket's epoll
- * interest). The answer is written back on this connection's event loop.
+ * that arrive while one waits for the database (or for its token's signature check on the CPU executor)
+ * wait in a small bounded queue, and reading stops as soon as one does (a client that waits for each
+ * answer costs no change of the socket's epoll interest). The request is served, and its answer
+ * written, on this connection's event loop.
  *
  * <p>One instance per connection: it holds that connection's queue.
  */
@@ -156,8 +157,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     });
   }
 
-  private CompletableFuture<ApiResponse> dispatch(ChannelHandlerContext ctx, FullHttpRequest request)
-      throws InvalidBodyException {
+  private CompletableFuture<ApiResponse> dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (request.decoderResult().isFailure()) {
       return done(ApiResponse.error(ServiceException.serviceError("malformed HTTP request")));
     }
@@ -190,24 +190,46 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
           ServiceException.serviceError("too many requests, slow down"),
           Map.of(HttpHeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()))));
     }
-    AccessPolicy.Authorized authorized =
+    CompletableFuture<AccessPolicy.Authorized> authorization =
         access.authorize(route.get(), request.method(), request.headers().get(HttpHeaderNames.AUTHORIZATION));
     if (resource == Resource.WEBSOCKET) {
-      // the upgrade answers by itself; a refusal comes back as an ordinary answer
+      // needs no token; the upgrade answers by itself; a refusal comes back as an ordinary answer
       return webSockets.upgrade(ctx, request.retain(), route.get().token()).thenApply(refusal -> refusal
           .map(r -> ApiResponse.error(r.status(), r.error()))
           .orElse(null));
     }
     byte[] bytes = new byte[request.content().readableBytes()];
     request.content().getBytes(request.content().readerIndex(), bytes);
-    RequestBody body = new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE));
-    return switch (resource) {
-      case CALLBACK -> ingress.post(route.get().token(), body);
-      case LONG_POLL -> longPolls.poll(ctx, route.get().token(), request.uri(), body, accepted.get());
-      case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
-          movies.handle(authorized.route(), request.method(), request.uri(), body, accepted.get());
-      default -> channels.handle(authorized.route(), request.method(), body, authorized.principal());
-    };
+    // what serving needs, copied: the request is released when this returns, maybe before authorization is
+    Served served = new Served(route.get(), request.method(), request.uri(),
+        new RequestBody(bytes, request.headers().get(HttpHeaderNames.CONTENT_TYPE)), accepted.get());
+    if (authorization.isDone()) {
+      // no token needed, or one verified lately: served here and now (a refusal throws, answered by process)
+      return serve(ctx, served, authorization.join());
+    }
+    // verified on the CPU executor: served back on this connection's event loop
+    return authorization.thenComposeAsync(authorized -> serve(ctx, served, authorized), ctx.executor());
+  }
+
+  /** A request ready to serve once authorized, independent of its released buffer. */
+  private record Served(Route route, HttpMethod method, String uri, RequestBody body, MediaFormat format) {}
+
+  /** The resource's answer to an authorized request; on this connection's event loop. */
+  private CompletableFuture<ApiResponse> serve(ChannelHandlerContext ctx, Served request,
+      AccessPolicy.Authorized authorized) {
+    assert ctx.executor().inEventLoop() : "serving off the event loop, on " + Thread.currentThread().getName();
+    Route route = request.route();
+    try {
+      return switch (route.resource()) {
+        case CALLBACK -> ingress.post(route.token(), request.body());
+        case LONG_POLL -> longPolls.poll(ctx, route.token(), request.uri(), request.body(), request.format());
+        case MOVIES, MOVIE, MOVIE_SUBSCRIPTIONS, MOVIE_SUBSCRIPTION ->
+            movies.handle(authorized.route(), request.method(), request.uri(), request.body(), request.format());
+        default -> channels.handle(authorized.route(), request.method(), request.body(), authorized.principal());
+      };
+    } catch (InvalidBodyException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private void finish(ChannelHandlerContext ctx, MediaFormat format, boolean keepAlive, ApiResponse response,
@@ -266,7 +288,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof ChannelGoneException) {
       return ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("callbackURL"));
     }
-    if (cause instanceof DatabaseBusyException) {
+    if (cause instanceof ServerBusyException) {
+      // a full queue in front of the database or the CPU executor
       return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE,
           ServiceException.serviceError("server busy, retry later"), Map.of(HttpHeaderNames.RETRY_AFTER, "1"));
     }
@@ -282,9 +305,9 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     String address = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress socket
         ? "a:" + socket.getAddress().getHostAddress() : "a:?";
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-    // keyed by the token's hash: an unverified header of up to 16 KB is neither kept nor sized into memory
+    // keyed by a fingerprint: an unverified header of up to 16 KB is neither kept nor sized into memory
     return authorization == null ? rateLimiter.tryAcquire(address)
-        : rateLimiter.tryAcquire(address, "t:" + CapabilityKey.of(authorization));
+        : rateLimiter.tryAcquire(address, TokenFingerprint.rateKey(authorization));
   }
 
   /** The path without its capability token: a callbackURL or channelURL is a secret, never logged. */

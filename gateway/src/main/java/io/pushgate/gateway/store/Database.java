@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pushgate.gateway.EventLoops;
 import io.pushgate.gateway.GatewayConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -103,7 +104,7 @@ public final class Database implements AutoCloseable {
 
   /** True when a connection can be had and answers a trivial query within two seconds. */
   public boolean isReachable() {
-    assert EventLoopGuard.notOnEventLoop() : "database ping on an event loop";
+    assert EventLoops.notOnEventLoop() : "database ping on an event loop";
     HikariDataSource current = dataSource;
     if (current == null || current.isClosed()) {
       return false;

@@ -1,7 +1,6 @@
 package io.pushgate.gateway.store;
 
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
+import io.pushgate.gateway.EventLoops;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
@@ -15,12 +14,6 @@ final class EventLoopGuard implements ExecuteListener {
 
   @Override
   public void executeStart(ExecuteContext ctx) {
-    assert notOnEventLoop() : "JDBC on event loop thread " + Thread.currentThread().getName() + ": " + ctx.sql();
-  }
-
-  /** True unless the calling thread is a Netty event loop. */
-  static boolean notOnEventLoop() {
-    EventExecutor executor = ThreadExecutorMap.currentExecutor();
-    return executor == null;
+    assert EventLoops.notOnEventLoop() : "JDBC on event loop thread " + Thread.currentThread().getName() + ": " + ctx.sql();
   }
 }

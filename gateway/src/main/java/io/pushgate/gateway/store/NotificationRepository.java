@@ -5,6 +5,7 @@ import static io.pushgate.gateway.store.jooq.Tables.NOTIFICATION;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 
+import io.pushgate.gateway.EventLoops;
 import io.pushgate.gateway.dispatch.LoggedNotification;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.RawNotification;
@@ -68,7 +69,7 @@ public final class NotificationRepository {
     if (rows.isEmpty()) {
       return;
     }
-    assert EventLoopGuard.notOnEventLoop() : "notification append on an event loop";
+    assert EventLoops.notOnEventLoop() : "notification append on an event loop";
     int bytes = 0;
     for (Append row : rows) {
       // per row: field count, 6 lengths, seq, format, timestamp, the texts (ASCII-sized guess) and the body

@@ -2,6 +2,7 @@ package io.pushgate.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.pushgate.gateway.HeldCpuExecutor;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
 import io.pushgate.gateway.WsClient;
@@ -134,6 +136,23 @@ class AuthTest {
     RSAKey stranger = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
     assertUnauthorized(list("alice", sign(claims("alice", Scopes.ALL).build(), JWSAlgorithm.RS256, new RSASSASigner(stranger),
         "rsa-1")), "signature invalid");
+  }
+
+  @Test
+  void testFailure_aFullVerificationExecutorAnswers503AndChangesNothing() throws Exception {
+    String frank = hs256("frank", Scopes.ALL); // frank's first token: not verified yet, so not cached
+    HttpResponse<String> refused;
+    try (HeldCpuExecutor held = HeldCpuExecutor.hold(gateway.component().cpuExecutor())) {
+      refused = gateway.send("POST", gateway.api() + "/frank/channels",
+          "{\"notificationChannel\": {\"channelType\": \"WebSockets\"}}", "Content-Type", "application/json",
+          "Authorization", "Bearer " + frank);
+    }
+    assertEquals(503, refused.statusCode(), refused.body());
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+    assertEquals("SVC0001", Json.parse(refused.body()).get("requestError").get("serviceException").get("messageId").asText());
+    HttpResponse<String> listed = list("frank", frank);
+    assertEquals(200, listed.statusCode(), "the same token, verified once the executor has room: " + listed.body());
+    assertNull(Json.parse(listed.body()).get("notificationChannelList").get("notificationChannel"), "no channel was made");
   }
 
   @ParameterizedTest
