@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A fixed pool of named daemon threads behind a bounded queue: work beyond the queue is refused at
  * once with the owner's {@link ServerBusyException} (answered 503), never queued without bound. The
  * executors that keep blocking or costly work off the event loops ({@code DbExecutor},
- * {@link CpuExecutor}) are each one of these, sized for their work.
+ * {@link CpuExecutor}, the {@code /metrics} scraper) are each one of these, sized for their work.
  */
 public final class BoundedPool {
   private final ThreadPoolExecutor executor;

@@ -2,8 +2,8 @@ package io.pushgate.gateway;
 
 /**
  * A bounded queue in front of some work (the database executor, the notification log, the CPU
- * executor) is full: the request is refused with 503 and {@code Retry-After} rather than queued
- * without bound. Expected under overload, so no stack trace.
+ * executor, the {@code /metrics} scraper) is full: the request is refused with 503 (with
+ * {@code Retry-After} on the API) rather than queued without bound. Expected under overload, so no stack trace.
  */
 public class ServerBusyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -15,11 +15,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.http.ConnectionErrors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       scraper.scrape().whenComplete((text, failure) -> ctx.executor().execute(() -> {
         if (failure == null) {
           write(ctx, keepAlive, response(HttpResponseStatus.OK, PROMETHEUS_TEXT, Unpooled.wrappedBuffer(text)));
-        } else if (failure instanceof RejectedExecutionException) {
+        } else if (failure instanceof ServerBusyException) {
           respond(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"status\":\"BUSY\"}");
         } else {
           log.warn("metrics scrape failed", failure);

@@ -1,16 +1,15 @@
 package io.pushgate.gateway.admin;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pushgate.gateway.BoundedPool;
+import io.pushgate.gateway.ServerBusyException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Renders the Prometheus scrape away from the event loops: some gauges walk every channel in memory
@@ -25,12 +24,8 @@ public final class MetricsScraper implements AutoCloseable {
   static final int QUEUED_SCRAPES = 4;
 
   private final PrometheusMeterRegistry prometheus;
-  private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-      new ArrayBlockingQueue<>(QUEUED_SCRAPES), task -> {
-        Thread thread = new Thread(task, "pushgate-metrics");
-        thread.setDaemon(true);
-        return thread;
-      }, new ThreadPoolExecutor.AbortPolicy());
+  private final BoundedPool pool =
+      new BoundedPool("pushgate-metrics", 1, QUEUED_SCRAPES, () -> new ServerBusyException("metrics scrape queue"));
 
   @Inject
   MetricsScraper(PrometheusMeterRegistry prometheus) {
@@ -39,14 +34,10 @@ public final class MetricsScraper implements AutoCloseable {
 
   /**
    * The Prometheus text of every meter, rendered on the scraper's thread; fails with
-   * {@link RejectedExecutionException} when {@link #QUEUED_SCRAPES} are already waiting.
+   * {@link ServerBusyException} when {@link #QUEUED_SCRAPES} are already waiting.
    */
   CompletableFuture<byte[]> scrape() {
-    try {
-      return CompletableFuture.supplyAsync(this::render, executor);
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return pool.supply(this::render);
   }
 
   private byte[] render() {
@@ -61,6 +52,6 @@ public final class MetricsScraper implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    pool.close(Duration.ZERO); // a scrape still waiting has no one left to answer
   }
 }
