@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param dataDir                  where the embedded PostgreSQL keeps its data
  * @param database                 an external PostgreSQL, or empty for the embedded one
  * @param dbPoolSize               JDBC connections, and threads of the database executor
- * @param eventLoopThreads         Netty event loop threads; 0 means Netty's default (2 × cores)
+ * @param eventLoopThreads         Netty event loop threads; 0 means one per core
  * @param maxRequestBytes          largest accepted request body; larger ones get 413
  * @param defaultChannelLifetime   lifetime granted when a client asks for none
  * @param maxChannelLifetime       longest lifetime ever granted; larger requests are capped
@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param channelQueueLimit        notifications kept per channel until confirmed; beyond it the oldest are dropped
  * @param ingressQueueLimit        notifications accepted but not yet committed, all channels together;
  *                                 beyond it enablers get 503
+ * @param commitInterval           least time between the starts of two commits of the notification log;
+ *                                 zero commits as soon as the previous commit is done
  * @param longPollTimeout          how long a long poll waits before answering an empty list
  * @param keepAliveInterval        silence after which a WebSocket is pinged and sent a connCheck; twice
  *                                 that without a word from the client closes it
@@ -56,6 +58,7 @@ public record GatewayConfig(
     Duration expirySweepInterval,
     int channelQueueLimit,
     int ingressQueueLimit,
+    Duration commitInterval,
     Duration longPollTimeout,
     Duration keepAliveInterval,
     Duration shutdownTimeout,
@@ -181,6 +184,8 @@ public record GatewayConfig(
     // at least one whole append (a list of MAX_BATCH), or such a POST would be refused for good
     checkRange("--ingress-queue-limit", ingressQueueLimit, io.pushgate.gateway.dispatch.NotificationLog.MAX_BATCH,
         10_000_000);
+    requireNonNull(commitInterval, "commitInterval");
+    checkRange("--commit-interval", commitInterval.toMillis(), 0, 1_000);
     checkRange("--long-poll-timeout", longPollTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
     checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
     requireNonNull(shutdownTimeout, "shutdownTimeout");

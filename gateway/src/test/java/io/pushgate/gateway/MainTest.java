@@ -33,6 +33,7 @@ class MainTest {
         "--db-user", "--db-password", "--db-pool-size", "--event-loop-threads", "--max-request-bytes",
         "--default-channel-lifetime", "--max-channel-lifetime", "--default-max-notifications",
         "--max-notifications-limit", "--expiry-sweep-interval", "--channel-queue-limit", "--ingress-queue-limit",
+        "--commit-interval",
         "--long-poll-timeout", "--keep-alive-interval", "--shutdown-timeout", "access-log", "--log-format"}) {
       assertTrue(help.contains(option), option + " missing from --help");
     }
@@ -56,6 +57,8 @@ class MainTest {
       "--expiry-sweep-interval 1 | --expiry-sweep-interval must be between 100",
       "--log-format yaml | --log-format must be text or json, got: yaml",
       "--shutdown-timeout 5 | --shutdown-timeout must be between 100",
+      "--commit-interval 1001 | --commit-interval must be between 0 and 1000, got 1001",
+      "--commit-interval -1 | --commit-interval must be between 0 and 1000, got -1",
       "--no-such-flag | Unknown option: '--no-such-flag'"})
   void testFailure_invalidConfiguration(String args, String message) {
     assertEquals(Main.EXIT_INVALID_CONFIG, run(args.split(" ")));
