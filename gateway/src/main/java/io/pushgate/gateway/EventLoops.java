@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * The one event loop group serving every listener (REST, WebSocket upgrades, admin): epoll where the
  * native transport loads, NIO otherwise; and the buffer allocator every connection uses.
  *
- * <p>One loop per core unless configured: Netty's default of two per core measured 11% more gateway
- * CPU per notification at the same latency (unicast at 10,000/s on 2 cores: 62.8 and 64.2 ms per
- * 1,000 against 57.3 and 55.9), the extra loops paying for sleeping and being woken more often.
+ * <p>Netty's default of two loops per core unless configured. One per core costs less CPU but more
+ * latency: unicast at 10,000/s on 2 cores, nine runs with two loops against five with four, gave
+ * about 9% less gateway CPU per notification and a p99 8 ms higher on average (README, Performance);
+ * for a push gateway the latency counts first, and {@code --event-loop-threads} lets an operator
+ * choose the CPU.
  */
 @Singleton
 public final class EventLoops implements AutoCloseable {
@@ -39,8 +41,7 @@ public final class EventLoops implements AutoCloseable {
   EventLoops(GatewayConfig config) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    int threads = config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
-    this.group = new MultiThreadIoEventLoopGroup(threads,
+    this.group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
         new DefaultThreadFactory("pushgate-io", true), factory);
     this.serverChannelClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.transport = epoll ? "epoll" : "nio";

@@ -69,7 +69,7 @@ final class GatewayCommand {
   int dbPoolSize;
 
   @Option(names = "--event-loop-threads", paramLabel = "N", defaultValue = "${env:PUSHGATE_EVENT_LOOP_THREADS:-0}",
-      description = "Netty event loop threads, 0 for one per core (env PUSHGATE_EVENT_LOOP_THREADS, default ${DEFAULT-VALUE}).")
+      description = "Netty event loop threads, 0 for 2 x cores (env PUSHGATE_EVENT_LOOP_THREADS, default ${DEFAULT-VALUE}).")
   int eventLoopThreads;
 
   @Option(names = "--max-request-bytes", paramLabel = "BYTES", defaultValue = "${env:PUSHGATE_MAX_REQUEST_BYTES:-1048576}",

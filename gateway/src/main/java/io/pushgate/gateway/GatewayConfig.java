@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param dataDir                  where the embedded PostgreSQL keeps its data
  * @param database                 an external PostgreSQL, or empty for the embedded one
  * @param dbPoolSize               JDBC connections, and threads of the database executor
- * @param eventLoopThreads         Netty event loop threads; 0 means one per core
+ * @param eventLoopThreads         Netty event loop threads; 0 means Netty's default (2 × cores)
  * @param maxRequestBytes          largest accepted request body; larger ones get 413
  * @param defaultChannelLifetime   lifetime granted when a client asks for none
  * @param maxChannelLifetime       longest lifetime ever granted; larger requests are capped
