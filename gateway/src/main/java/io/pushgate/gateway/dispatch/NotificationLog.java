@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * arrives meanwhile waits for the next commit instead of getting one of its own. A commit costs the
  * database a fixed price (a transaction, a WAL flush, a device write) whatever it carries: at 10,000
  * notifications a second, one per POST, commits came 1,065 a second with 9.6 notifications each,
- * and spacing them 2 ms apart took PostgreSQL from 0.47–0.49 to 0.40–0.43 cores at the same latency
- * (README, Performance). An append after a quiet spell is committed at once; none waits longer than
+ * and spacing them 2 ms apart took PostgreSQL from 0.46 to 0.39–0.40 cores, the latency within the
+ * spread of repeated runs (README, Performance). An append after a quiet spell is committed at once; none waits longer than
  * the interval for the spacing.
  *
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
