@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * database a fixed price (a transaction, a WAL flush, a device write) whatever it carries: at 10,000
  * notifications a second, one per POST, commits came 1,065 a second with 9.6 notifications each,
  * and spacing them 2 ms apart took PostgreSQL from 0.46 to 0.39–0.40 cores, the latency within the
- * spread of repeated runs (README, Performance). An append after a quiet spell is committed at once; none waits longer than
- * the interval for the spacing.
+ * spread of repeated runs (README, Performance). An append after a quiet spell is committed at once;
+ * none waits longer than the interval for the spacing.
  *
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
  * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
