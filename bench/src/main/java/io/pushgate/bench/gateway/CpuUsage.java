@@ -16,6 +16,9 @@ import java.util.Map;
  * left out. Two readings give the CPU each party used in between: as cores, which says who was the
  * bottleneck, and per notification delivered, which says what the server costs.
  *
+ * <p>Each reading also takes the whole machine's CPU ({@link MachineCpu}): how much of the cores
+ * was left idle, and how much the hypervisor stole.
+ *
  * <p>Processes are looked up at each reading, so a process that exits in between (a PostgreSQL
  * backend) takes its time with it: the figures are for long-lived processes, which these servers'
  * are.
@@ -24,6 +27,8 @@ public final class CpuUsage {
   /** USER_HZ: the unit of /proc/<pid>/stat times on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100;
   static final String CORES = "CPU cores used: ";
+  /** The details entry of the machine's shares: what was left idle says how near saturation a run was. */
+  static final String MACHINE = "machine CPU, all cores";
 
   private CpuUsage() {}
 
@@ -33,8 +38,9 @@ public final class CpuUsage {
    * @param atNanos {@link System#nanoTime()} of the reading
    * @param harness this JVM's, NaN when unknown
    * @param server each process group's, summed over its processes, in the server's order
+   * @param machine the whole machine's, null when unknown
    */
-  public record Reading(long atNanos, double harness, Map<String, Double> server) {
+  public record Reading(long atNanos, double harness, Map<String, Double> server, MachineCpu machine) {
     public Reading {
       server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
     }
@@ -46,8 +52,9 @@ public final class CpuUsage {
    * @param seconds wall-clock time between them
    * @param harness CPU seconds of the harness, NaN when unknown
    * @param server CPU seconds of each server group read both times, in the server's order
+   * @param machine how the machine's cores were spent ({@link MachineCpu#sharesSince}), null when unknown
    */
-  public record Used(double seconds, double harness, Map<String, Double> server) {
+  public record Used(double seconds, double harness, Map<String, Double> server, String machine) {
     public Used {
       server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
     }
@@ -59,6 +66,9 @@ public final class CpuUsage {
         out.put(CORES + "harness", round(harness / seconds, 100));
       }
       server.forEach((group, cpu) -> out.put(CORES + group, round(cpu / seconds, 100)));
+      if (machine != null) {
+        out.put(MACHINE, machine);
+      }
       return out;
     }
 
@@ -93,7 +103,7 @@ public final class CpuUsage {
         groups.put(group, total);
       }
     });
-    return new Reading(now, seconds(ProcessHandle.current().pid()), groups);
+    return new Reading(now, seconds(ProcessHandle.current().pid()), groups, MachineCpu.read());
   }
 
   /** What each party used from {@code from} to {@code to}; a group missing from either is left out. */
@@ -106,7 +116,8 @@ public final class CpuUsage {
         server.put(group, Math.max(0, after - before));
       }
     });
-    return new Used(seconds, to.harness() - from.harness(), server);
+    String machine = from.machine() == null || to.machine() == null ? null : to.machine().sharesSince(from.machine());
+    return new Used(seconds, to.harness() - from.harness(), server, machine);
   }
 
   /** CPU seconds of the processes still there, NaN when none of them could be read. */

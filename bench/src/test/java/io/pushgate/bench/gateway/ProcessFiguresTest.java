@@ -3,6 +3,7 @@ package io.pushgate.bench.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.bench.client.HttpPool;
@@ -53,12 +54,18 @@ class ProcessFiguresTest {
 
   @Test
   void cpuBetweenTwoReadingsIsCoresUsedAndMillisecondsPerThousandDelivered() {
-    CpuUsage.Reading a = new CpuUsage.Reading(0, 10, ordered("gateway JVM", 100.0, "its PostgreSQL", 50.0));
-    CpuUsage.Reading b = new CpuUsage.Reading(2_000_000_000L, 13, ordered("gateway JVM", 102.0, "its PostgreSQL", 50.5));
+    CpuUsage.Reading a = new CpuUsage.Reading(0, 10, ordered("gateway JVM", 100.0, "its PostgreSQL", 50.0),
+        new MachineCpu(1000, 400, 100, 500, 0, 0));
+    CpuUsage.Reading b = new CpuUsage.Reading(2_000_000_000L, 13, ordered("gateway JVM", 102.0, "its PostgreSQL", 50.5),
+        new MachineCpu(1260, 460, 130, 540, 0, 10));
     CpuUsage.Used used = CpuUsage.between(a, b);
 
-    assertEquals(List.of("CPU cores used: harness", "CPU cores used: gateway JVM", "CPU cores used: its PostgreSQL"),
-        List.copyOf(used.cores().keySet()), "harness first, then the server's groups in order");
+    assertEquals(List.of("CPU cores used: harness", "CPU cores used: gateway JVM", "CPU cores used: its PostgreSQL",
+        "machine CPU, all cores"), List.copyOf(used.cores().keySet()),
+        "harness first, then the server's groups in order, then the whole machine");
+    // 400 ticks passed on the machine: 260 user, 60 system, 30 interrupts, 40 idle, 10 steal
+    assertEquals("user 65%, system 15%, interrupts 8%, iowait 0%, steal 3%, idle 10%",
+        used.cores().get("machine CPU, all cores"));
     assertEquals(1.5, used.cores().get("CPU cores used: harness"));
     assertEquals(1.0, used.cores().get("CPU cores used: gateway JVM"));
     assertEquals(0.25, used.cores().get("CPU cores used: its PostgreSQL"));
@@ -72,10 +79,12 @@ class ProcessFiguresTest {
 
   @Test
   void aGroupMissingFromEitherReadingIsLeftOut() {
-    CpuUsage.Reading a = new CpuUsage.Reading(0, Double.NaN, ordered("gateway JVM", 1.0, "its PostgreSQL", 1.0));
-    CpuUsage.Reading b = new CpuUsage.Reading(1_000_000_000L, Double.NaN, ordered("gateway JVM", 2.0, "x", 5.0));
+    CpuUsage.Reading a = new CpuUsage.Reading(0, Double.NaN, ordered("gateway JVM", 1.0, "its PostgreSQL", 1.0),
+        new MachineCpu(1, 1, 1, 1, 1, 1));
+    CpuUsage.Reading b = new CpuUsage.Reading(1_000_000_000L, Double.NaN, ordered("gateway JVM", 2.0, "x", 5.0), null);
     CpuUsage.Used used = CpuUsage.between(a, b);
-    assertEquals(Map.of("CPU cores used: gateway JVM", 1.0), used.cores(), "no harness figure when unknown");
+    assertEquals(Map.of("CPU cores used: gateway JVM", 1.0), used.cores(),
+        "no harness figure when unknown, nor a machine figure without two machine readings");
   }
 
   @Test
@@ -86,8 +95,21 @@ class ProcessFiguresTest {
     assertTrue(now.server().get("this JVM") > 0, "this JVM has run");
     assertFalse(now.server().containsKey("gone"), "no such process");
     assertTrue(now.harness() > 0);
+    assertTrue(now.machine() != null && now.machine().user() > 0, "this machine has run: " + now.machine());
     Long kib = ProcessMemory.kib(server.processGroups().values());
     assertTrue(kib != null && kib > 1024, "this JVM's PSS is more than a MiB: " + kib);
+  }
+
+  @Test
+  void parsesTheMachineLineOfProcStat() {
+    String stat = """
+        cpu  10132153 290696 3084719 46828483 16683 0 25195 175 0 0
+        cpu0 1393280 32966 572056 13343292 6130 0 17875 0 0 0
+        intr 1462898 0 0 0
+        """;
+    // user + nice, system, irq + softirq, idle, iowait, steal; guest time (already in user) ignored
+    assertEquals(new MachineCpu(10132153 + 290696, 3084719, 0 + 25195, 46828483, 16683, 175), MachineCpu.parse(stat));
+    assertThrows(IllegalArgumentException.class, () -> MachineCpu.parse("intr 1 2 3"));
   }
 
   @Test
