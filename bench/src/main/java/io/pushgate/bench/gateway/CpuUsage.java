@@ -59,7 +59,10 @@ public final class CpuUsage {
       server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
     }
 
-    /** Cores each party used, rounded to hundredths, as a result's details name them. */
+    /**
+     * Cores each party used, rounded to hundredths, as a result's details name them, then how the
+     * whole machine's cores were spent when both readings had it.
+     */
     public Map<String, Object> cores() {
       Map<String, Object> out = new LinkedHashMap<>();
       if (!Double.isNaN(harness)) {
