@@ -166,9 +166,11 @@ public final class NotificationLog implements AutoCloseable {
         if (first == null) {
           continue;
         }
-        long spacing = lastStart + commitIntervalNanos - System.nanoTime();
-        if (spacing > 0 && running) {
-          LockSupport.parkNanos(spacing); // what arrives meanwhile joins this commit
+        // what arrives meanwhile joins this commit; parkNanos may return early, hence the loop,
+        // and close() unparks the writer so a stopping gateway does not wait
+        long due = lastStart + commitIntervalNanos;
+        for (long spacing; running && (spacing = due - System.nanoTime()) > 0; ) {
+          LockSupport.parkNanos(spacing);
         }
         lastStart = System.nanoTime();
         batch.add(first);
@@ -280,6 +282,7 @@ public final class NotificationLog implements AutoCloseable {
   /** Stops taking appends and commits what is queued, waiting at most {@code timeout}. */
   public void close(java.time.Duration timeout) {
     running = false;
+    LockSupport.unpark(writer);
     try {
       writer.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {
