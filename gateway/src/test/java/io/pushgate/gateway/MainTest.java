@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,10 +85,8 @@ class MainTest {
   /** Runs with the data directory in {@code dir}, on ports nothing listens on (in case it does start). */
   private int runOnFreePorts(Path dir, String... args) throws IOException {
     List<String> all = new java.util.ArrayList<>(List.of(args));
-    try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
-      all.addAll(List.of("--host", "127.0.0.1", "--data-dir", dir.resolve("data").toString(),
-          "--port", Integer.toString(one.getLocalPort()), "--admin-port", Integer.toString(two.getLocalPort())));
-    }
+    all.addAll(List.of("--host", "127.0.0.1", "--data-dir", dir.resolve("data").toString(),
+        "--port", Integer.toString(TestGateway.freePort()), "--admin-port", Integer.toString(TestGateway.freePort())));
     return run(all.toArray(String[]::new));
   }
 

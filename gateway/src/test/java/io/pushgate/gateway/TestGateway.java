@@ -24,6 +24,10 @@ import java.util.List;
  */
 public final class TestGateway implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** Where {@link #freePort()} draws from: above the ports services usually own. */
+  private static final int FIRST_PROBED_PORT = 10_000;
+  /** Ports handed out in this JVM: never twice, so two draws for one gateway cannot coincide. */
+  private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private GatewayComponent component;
   private int port;
@@ -168,11 +172,36 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     return send("PUT", url, json, "Content-Type", "application/json", "Accept", "application/json");
   }
 
+  /**
+   * A loopback port free right now and below the kernel's ephemeral range. A port from that range
+   * (what {@code bind(0)} hands out) may be taken, between this probe and the gateway's bind, as the
+   * local port of an outgoing connection, such as the gateway's own pool connections to the embedded
+   * PostgreSQL it starts before binding: CI once failed on exactly that ("Address already in use").
+   * A port below the range is only taken by a process that binds it on purpose.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int below = ephemeralRangeStart();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(FIRST_PROBED_PORT, below);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port in " + FIRST_PROBED_PORT + ".." + (below - 1) + " after 200 tries");
+  }
+
+  /** The first port of {@code net.ipv4.ip_local_port_range} (32768 if it cannot be read). */
+  private static int ephemeralRangeStart() {
+    try {
+      int start = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+      return start > FIRST_PROBED_PORT + 1_000 ? start : 32_768;
+    } catch (IOException | RuntimeException unreadable) {
+      return 32_768;
     }
   }
 

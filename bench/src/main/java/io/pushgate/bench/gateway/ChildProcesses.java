@@ -1,27 +1,61 @@
 package io.pushgate.bench.gateway;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 /** What starting and stopping a server the harness runs as a child process takes: the gateway, nginx. */
 public final class ChildProcesses {
   /** How long the processes a server started may take to go once it has gone. */
   private static final Duration STRAGGLERS = Duration.ofSeconds(10);
+  /** Where {@link #freePort()} draws from: above the ports services usually own. */
+  private static final int FIRST_PROBED_PORT = 10_000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private ChildProcesses() {}
 
-  /** A loopback port free right now (another process may take it before the server binds it). */
+  /**
+   * A loopback port free right now and below the kernel's ephemeral range. A port from that range
+   * (what {@code bind(0)} hands out) may be taken, between this probe and the server's bind, as the
+   * local port of an outgoing connection, such as the gateway's pool connections to the embedded
+   * PostgreSQL it starts before binding. A port below the range is only taken by a process that binds
+   * it on purpose. Never the same port twice in one harness, so a server's two ports differ.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    int below = ephemeralRangeStart();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PROBED_PORT, below);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no free port in " + FIRST_PROBED_PORT + ".." + (below - 1) + " after 200 tries");
+  }
+
+  /** The first port of {@code net.ipv4.ip_local_port_range} (32768 if it cannot be read). */
+  private static int ephemeralRangeStart() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int start = Integer.parseInt(range.split("\\s+")[0]);
+      return start > FIRST_PROBED_PORT + 1_000 ? start : 32_768;
+    } catch (IOException | RuntimeException unreadable) {
+      return 32_768;
     }
   }
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pushgate.bench.gateway.ChildProcesses;
 import io.pushgate.bench.nchan.NchanScripts;
 import io.pushgate.bench.report.ResultJson;
 import io.pushgate.gateway.Gateway;
 import io.pushgate.gateway.Main;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,8 @@ class UnicastSmokeTest {
 
   @BeforeAll
   static void startGateway() throws IOException {
-    port = freePort();
-    adminPort = freePort();
+    port = ChildProcesses.freePort();
+    adminPort = ChildProcesses.freePort();
     gateway = Main.component("--host", "127.0.0.1", "--port", Integer.toString(port),
         "--admin-port", Integer.toString(adminPort), "--data-dir", temp.resolve("data").toString(),
         "--db-pool-size", "4", "--event-loop-threads", "2", "--jwt-secret", SECRET).gateway();
@@ -123,11 +123,5 @@ class UnicastSmokeTest {
     assertTrue(Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8).contains("pushgate vs Nchan"));
     assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().command().orElse("").endsWith("/nginx")
         && p.parent().map(ProcessHandle::pid).orElse(-1L) == ProcessHandle.current().pid()), "nginx was stopped");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
