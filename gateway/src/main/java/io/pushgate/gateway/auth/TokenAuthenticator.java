@@ -3,16 +3,16 @@ package io.pushgate.gateway.auth;
 import io.pushgate.gateway.CpuExecutor;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * The principal of a request's {@code Authorization} header, with no signature check on an event
- * loop. A token verified lately ({@link VerifiedTokens}: at most 10,000, each for at most five minutes
- * and never past its {@code exp}) is answered at once, on the calling thread. Any other is verified on
- * the {@link CpuExecutor} and the future completes on that executor's thread: a caller that touches
- * its connection hops back to the channel's event loop.
+ * loop. A token verified lately ({@link VerifiedTokens}: at most 10,000, each for at most five minutes,
+ * never past its {@code exp}, and only while the JWKS still publishes the key that verified it) is
+ * answered at once, on the calling thread. Any other is verified on the {@link CpuExecutor} and the
+ * future completes on that executor's thread: a caller that touches its connection hops back to the
+ * channel's event loop.
  *
  * <p>The future fails with {@link AuthenticationException} (401) for a missing or unusable token, and
  * with {@link io.pushgate.gateway.ServerBusyException} (503, {@code Retry-After: 1}) when the CPU
@@ -25,8 +25,8 @@ public final class TokenAuthenticator {
   private final CpuExecutor cpu;
 
   @Inject
-  TokenAuthenticator(TokenVerifier verifier, CpuExecutor cpu, Clock clock) {
-    this(verifier::verify, new VerifiedTokens(clock), cpu);
+  TokenAuthenticator(TokenVerifier verifier, VerifiedTokens verified, CpuExecutor cpu) {
+    this(verifier::verify, verified, cpu);
   }
 
   /** With any verifier: the seam through which tests count verifications and see their threads. */
@@ -34,6 +34,11 @@ public final class TokenAuthenticator {
     this.verifier = verifier;
     this.verified = verified;
     this.cpu = cpu;
+  }
+
+  /** How many tokens are remembered as verified now: the {@code pushgate.auth.cache.tokens} gauge. */
+  public int cachedTokens() {
+    return verified.size();
   }
 
   /** The principal the header's bearer token stands for; see the class comment for where it completes. */

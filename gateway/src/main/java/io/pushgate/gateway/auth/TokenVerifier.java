@@ -7,7 +7,9 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Time is the injected {@link Clock}'s.
  *
  * <p>Not for an event loop: an RS256/ES256 signature check costs tens of microseconds or more, so
- * {@link TokenAuthenticator} runs {@link #verify} on the CPU executor and caches what it returns.
+ * {@link TokenAuthenticator} runs {@link #verify} on the CPU executor and caches what it returns in
+ * {@link VerifiedTokens}, which the JWKS tells of every refresh, so a withdrawn key's tokens are
+ * verified again, and refused, from that refresh on.
  */
 @Singleton
 public final class TokenVerifier implements AutoCloseable {
@@ -44,16 +48,22 @@ public final class TokenVerifier implements AutoCloseable {
 
   private final GatewayConfig config;
   private final Clock clock;
+  /** The cache of what this verifies, told the JWKS keys in force at start and at each refresh. */
+  private final VerifiedTokens verified;
   private volatile DefaultJWTProcessor<SecurityContext> processor;
   private JwksKeys jwks;
 
   @Inject
-  TokenVerifier(GatewayConfig config, Clock clock) {
+  TokenVerifier(GatewayConfig config, Clock clock, VerifiedTokens verified) {
     this.config = config;
     this.clock = clock;
+    this.verified = verified;
   }
 
-  /** Loads the keys (creating the signing secret on first start). Nothing to do with --auth none. */
+  /**
+   * Loads the keys (creating the signing secret on first start) and tells the cache which JWKS keys are
+   * in force. Nothing to do with --auth none.
+   */
   public synchronized void start() {
     GatewayConfig.Security security = config.security();
     if (security.auth() == GatewayConfig.AuthMode.none) {
@@ -63,9 +73,9 @@ public final class TokenVerifier implements AutoCloseable {
     byte[] secret = SigningSecret.load(security.jwtSecret(), config.dataDir());
     JWSKeySelector<SecurityContext> hmac = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret));
     if (security.jwksFile().isPresent()) {
-      jwks = JwksKeys.fromFile(security.jwksFile().get());
+      jwks = JwksKeys.fromFile(security.jwksFile().get(), verified);
     } else if (security.jwksUrl().isPresent()) {
-      jwks = JwksKeys.fromUrl(security.jwksUrl().get());
+      jwks = JwksKeys.fromUrl(security.jwksUrl().get(), verified);
     }
     JWSKeySelector<SecurityContext> published = jwks == null ? null
         : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwks.source());
@@ -111,8 +121,12 @@ public final class TokenVerifier implements AutoCloseable {
       throw new IllegalStateException("token verifier not started");
     }
     JWTClaimsSet claims;
+    KeyCandidates candidates = new KeyCandidates();
+    PublishedKey verifiedWith;
     try {
-      claims = current.process(token, null);
+      JWT jwt = JWTParser.parse(token);
+      claims = current.process(jwt, candidates);
+      verifiedWith = candidates.verifiedWith(jwt);
     } catch (ParseException e) {
       throw new AuthenticationException("malformed token", true);
     } catch (BadJWTException e) {
@@ -127,7 +141,7 @@ public final class TokenVerifier implements AutoCloseable {
       throw new AuthenticationException("token has no usable sub", true);
     }
     // exp is a required claim: the claims verifier has refused a token without one
-    return new VerifiedToken(Principal.of(subject, scopes(claims)), claims.getExpirationTime().toInstant());
+    return new VerifiedToken(Principal.of(subject, scopes(claims)), claims.getExpirationTime().toInstant(), verifiedWith);
   }
 
   private static Set<String> scopes(JWTClaimsSet claims) {
@@ -169,6 +183,14 @@ public final class TokenVerifier implements AutoCloseable {
       return "token signature invalid";
     }
     return "token algorithm or key not accepted";
+  }
+
+  /** Refreshes the {@code --jwks-url} keys now rather than at the next {@link JwksKeys#REFRESH}: for tests. */
+  synchronized void refreshKeys() {
+    if (jwks == null) {
+      throw new IllegalStateException("no JWKS to refresh");
+    }
+    jwks.refresh();
   }
 
   @Override

@@ -1,7 +1,13 @@
 package io.pushgate.gateway.auth;
 
+import io.pushgate.gateway.metrics.GatewayMetrics;
+import io.pushgate.gateway.metrics.GatewayMetrics.TokenLookup;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,8 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *       so the comparison's timing gives nothing away.)
  *   <li>It serves until the token's {@code exp} or {@link #MAX_AGE} after it was verified, whichever
  *       comes first, never later. Past {@code exp} the token goes back to the verifier, which accepts it
- *       for its 60 s of skew and refuses it after, as without this cache. The age bound limits how long
- *       a key withdrawn from the JWKS still lets its tokens in to five minutes beyond the JWKS refresh.
+ *       for its 60 s of skew and refuses it after, as without this cache.
+ *   <li>It serves only while the JWKS key that verified it is published: the refresh that withdraws a
+ *       key drops, at once, every entry that key verified ({@link #keysInForce}), so the token's next
+ *       use goes back to the verifier, which refuses it. Nor is a token verified with the old keys
+ *       just before that refresh stored after it: a store checks the keys in force, under the same lock
+ *       as the refresh. A token the signing secret verified (HS256) is not affected: the secret is
+ *       never refreshed.
  *   <li>Only verified tokens are stored: a refused one is verified, and refused, each time.
  * </ul>
  *
@@ -25,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * time are dropped (at most once a second); if none is, the new token is not cached and is verified
  * again on its next use. A longer token is never cached (nor looked up): it is always verified.
  */
-final class VerifiedTokens {
+@Singleton
+final class VerifiedTokens implements JwksKeys.KeysInForce {
   static final int MAX_ENTRIES = 10_000;
   /** Far above a JWT with a few dozen claims; bounds what one entry may hold. */
   static final int MAX_TOKEN_CHARS = 4_096;
@@ -34,15 +46,29 @@ final class VerifiedTokens {
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final GatewayMetrics metrics;
   /** Under this object's lock, like every write. */
   private long nextSweep = Long.MIN_VALUE;
+  /** The JWKS keys a stored token may have been verified with; under this object's lock. */
+  private Set<PublishedKey> inForce = Set.of();
 
-  VerifiedTokens(Clock clock) {
+  @Inject
+  VerifiedTokens(Clock clock, GatewayMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
   }
 
-  /** The principal of {@code token} if it was verified and its entry still serves; null otherwise. */
+  /**
+   * The principal of {@code token} if it was verified and its entry still serves; null otherwise.
+   * Counted as a hit or a miss (a miss is what costs the caller a signature check).
+   */
   Principal get(String token) {
+    Principal principal = lookUp(token);
+    metrics.tokenLookup(principal == null ? TokenLookup.miss : TokenLookup.hit);
+    return principal;
+  }
+
+  private Principal lookUp(String token) {
     if (token.length() > MAX_TOKEN_CHARS) {
       return null;
     }
@@ -70,6 +96,9 @@ final class VerifiedTokens {
     if (servesUntil <= now) {
       return; // accepted within the verifier's clock skew only: nothing to reuse
     }
+    if (verified.verifiedWith() != null && !inForce.contains(verified.verifiedWith())) {
+      return; // verified with keys read just before a refresh withdrew this one
+    }
     if (entries.size() >= MAX_ENTRIES && !entries.containsKey(token)) {
       if (now < nextSweep) {
         return;
@@ -80,12 +109,32 @@ final class VerifiedTokens {
         return;
       }
     }
-    entries.put(token, new Entry(verified.principal(), servesUntil));
+    entries.put(token, new Entry(verified.principal(), servesUntil, verified.verifiedWith()));
+  }
+
+  /**
+   * The JWKS now publishes {@code keys} (at start, and after each refresh, on the refresher's thread):
+   * drops every entry verified with another key and answers how many. A pass over at most
+   * {@link #MAX_ENTRIES} entries, once per refresh, off the event loops.
+   */
+  @Override
+  public synchronized int keysInForce(Set<PublishedKey> keys) {
+    inForce = Set.copyOf(keys);
+    int dropped = 0;
+    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+      PublishedKey key = it.next().verifiedWith;
+      if (key != null && !inForce.contains(key)) {
+        it.remove();
+        dropped++;
+      }
+    }
+    return dropped;
   }
 
   int size() {
     return entries.size();
   }
 
-  private record Entry(Principal principal, long servesUntil) {}
+  /** {@code verifiedWith} is null for a token the signing secret verified. */
+  private record Entry(Principal principal, long servesUntil, PublishedKey verifiedWith) {}
 }

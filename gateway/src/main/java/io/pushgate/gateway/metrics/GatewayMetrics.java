@@ -31,6 +31,9 @@ public final class GatewayMetrics {
   /** How a WebSocket opening handshake ended. */
   public enum Handshake { accepted, no_subprotocol, not_found, not_websocket, failed }
 
+  /** Whether a bearer token was found among those verified lately (a miss costs a signature check). */
+  public enum TokenLookup { hit, miss }
+
   private final MeterRegistry registry;
   private final Counter accepted;
   private final Map<Transport, Counter> delivered = new EnumMap<>(Transport.class);
@@ -41,6 +44,7 @@ public final class GatewayMetrics {
   private final Timer commitLatency;
   private final Map<Handshake, Counter> handshakes = new EnumMap<>(Handshake.class);
   private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+  private final Map<TokenLookup, Counter> tokenLookups = new EnumMap<>(TokenLookup.class);
   private final ConcurrentHashMap<String, Timer> requests = new ConcurrentHashMap<>();
   private final Map<Transport, AtomicInteger> connections = new EnumMap<>(Transport.class);
 
@@ -82,6 +86,11 @@ public final class GatewayMetrics {
       handshakes.put(outcome, Counter.builder("pushgate.websocket.handshakes").tag("outcome", outcome.name())
           .description("WebSocket opening handshakes by outcome").register(registry));
     }
+    for (TokenLookup outcome : TokenLookup.values()) {
+      tokenLookups.put(outcome, Counter.builder("pushgate.auth.cache.lookups").tag("outcome", outcome.name())
+          .description("Bearer tokens looked up among those verified lately: a miss is verified (signature check)")
+          .register(registry));
+    }
   }
 
   public MeterRegistry registry() {
@@ -116,6 +125,11 @@ public final class GatewayMetrics {
 
   public void handshake(Handshake outcome) {
     handshakes.get(outcome).increment();
+  }
+
+  /** A bearer token was looked up among those verified lately; called on the event loops. */
+  public void tokenLookup(TokenLookup outcome) {
+    tokenLookups.get(outcome).increment();
   }
 
   /** A WebSocket opened or a poll parked (+1), or closed / answered (-1). */

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.pushgate.gateway.EventLoops;
+import io.pushgate.gateway.auth.TokenAuthenticator;
 import io.pushgate.gateway.channel.ChannelCounts;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
@@ -22,9 +23,9 @@ import jakarta.inject.Singleton;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Binds, once at start, the counts components keep (drops, queue depths, channels) and the standard
- * binders: JVM memory, GC, threads, class loading, process CPU, file descriptors, uptime, Netty's
- * allocator and event loops. HikariCP's pool metrics are bound by the database itself.
+ * Binds, once at start, the counts components keep (drops, queue depths, channels, cached tokens) and
+ * the standard binders: JVM memory, GC, threads, class loading, process CPU, file descriptors, uptime,
+ * Netty's allocator and event loops. HikariCP's pool metrics are bound by the database itself.
  */
 @Singleton
 public final class MetricsBinder {
@@ -35,11 +36,13 @@ public final class MetricsBinder {
   private final MovieNotifier movieNotifier;
   private final ChannelCounts channelCounts;
   private final EventLoops loops;
+  private final TokenAuthenticator tokens;
   private boolean bound;
 
   @Inject
   MetricsBinder(GatewayMetrics metrics, NotificationLog notificationLog, LiveChannels liveChannels,
-      WebhookSender webhooks, MovieNotifier movieNotifier, ChannelCounts channelCounts, EventLoops loops) {
+      WebhookSender webhooks, MovieNotifier movieNotifier, ChannelCounts channelCounts, EventLoops loops,
+      TokenAuthenticator tokens) {
     this.metrics = metrics;
     this.notificationLog = notificationLog;
     this.liveChannels = liveChannels;
@@ -47,6 +50,7 @@ public final class MetricsBinder {
     this.movieNotifier = movieNotifier;
     this.channelCounts = channelCounts;
     this.loops = loops;
+    this.tokens = tokens;
   }
 
   public synchronized void bind() {
@@ -74,6 +78,8 @@ public final class MetricsBinder {
     }
     metrics.gauge("pushgate.webhooks.pending", "Webhook deliveries in flight or waiting to retry", webhooks,
         WebhookSender::pending);
+    metrics.gauge("pushgate.auth.cache.tokens", "Bearer tokens verified lately and remembered (at most 10,000)",
+        tokens, TokenAuthenticator::cachedTokens);
 
     MeterRegistry registry = metrics.registry();
     new JvmMemoryMetrics().bindTo(registry);

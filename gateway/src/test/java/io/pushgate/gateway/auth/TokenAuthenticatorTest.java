@@ -13,6 +13,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.pushgate.gateway.GatewayComponent;
@@ -21,6 +22,7 @@ import io.pushgate.gateway.GatewayConfigs;
 import io.pushgate.gateway.HeldCpuExecutor;
 import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.SettableClock;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +58,14 @@ class TokenAuthenticatorTest {
   void setUp() {
     GatewayConfig config = GatewayConfigs.withJwtSecret(SECRET);
     component = GatewayComponent.create(config);
-    verifier = new TokenVerifier(config, clock);
+    VerifiedTokens verified = new VerifiedTokens(clock, new GatewayMetrics(new SimpleMeterRegistry()));
+    verifier = new TokenVerifier(config, clock, verified);
     verifier.start();
     authenticator = new TokenAuthenticator(token -> {
       verifications.incrementAndGet();
       verifiedOn.add(Thread.currentThread());
       return verifier.verify(token);
-    }, new VerifiedTokens(clock), component.cpuExecutor());
+    }, verified, component.cpuExecutor());
   }
 
   @AfterEach

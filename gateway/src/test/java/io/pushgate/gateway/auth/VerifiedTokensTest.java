@@ -3,7 +3,9 @@ package io.pushgate.gateway.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pushgate.gateway.SettableClock;
+import io.pushgate.gateway.metrics.GatewayMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -15,7 +17,8 @@ class VerifiedTokensTest {
   private static final Principal ALICE = Principal.of("alice", Set.of("s"));
 
   private final SettableClock clock = new SettableClock(START);
-  private final VerifiedTokens tokens = new VerifiedTokens(clock);
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final VerifiedTokens tokens = new VerifiedTokens(clock, new GatewayMetrics(registry));
 
   private static VerifiedToken expiringIn(Duration lifetime) {
     return new VerifiedToken(ALICE, START.plus(lifetime));
@@ -68,6 +71,49 @@ class VerifiedTokensTest {
     String longest = "y".repeat(VerifiedTokens.MAX_TOKEN_CHARS);
     tokens.put(longest, expiringIn(Duration.ofHours(1)));
     assertEquals(ALICE, tokens.get(longest), "up to the bound, it is");
+  }
+
+  @Test
+  void testFailure_aWithdrawnKeyDropsTheTokensItVerifiedAtOnce() {
+    PublishedKey keyA = new PublishedKey("a", "thumbprint-a");
+    PublishedKey keyB = new PublishedKey("b", "thumbprint-b");
+    assertEquals(0, tokens.keysInForce(Set.of(keyA, keyB)));
+    tokens.put("by-a", new VerifiedToken(ALICE, START.plusSeconds(3600), keyA));
+    tokens.put("by-b", new VerifiedToken(ALICE, START.plusSeconds(3600), keyB));
+    tokens.put("by-secret", expiringIn(Duration.ofHours(1)));
+    assertEquals(3, tokens.size());
+
+    assertEquals(1, tokens.keysInForce(Set.of(keyB)), "one token was verified with the withdrawn key");
+    assertNull(tokens.get("by-a"), "it goes back to the verifier");
+    assertEquals(ALICE, tokens.get("by-b"), "a key still in force keeps its tokens");
+    assertEquals(ALICE, tokens.get("by-secret"), "the signing secret is never withdrawn");
+  }
+
+  @Test
+  void testFailure_aTokenVerifiedWithAKeyNoLongerInForceIsNotCached() {
+    // verified with the keys read just before a refresh withdrew its key, stored just after it
+    PublishedKey withdrawn = new PublishedKey("a", "thumbprint-a");
+    tokens.keysInForce(Set.of(new PublishedKey("b", "thumbprint-b")));
+    tokens.put("by-a", new VerifiedToken(ALICE, START.plusSeconds(3600), withdrawn));
+    assertEquals(0, tokens.size());
+    assertNull(tokens.get("by-a"));
+  }
+
+  private double lookups(String outcome) {
+    return registry.get("pushgate.auth.cache.lookups").tag("outcome", outcome).counter().count();
+  }
+
+  @Test
+  void testMetrics_everyLookupIsAHitOrAMiss() {
+    assertNull(tokens.get("t1"));
+    tokens.put("t1", expiringIn(Duration.ofSeconds(120)));
+    assertEquals(ALICE, tokens.get("t1"));
+    assertEquals(ALICE, tokens.get("t1"));
+    assertNull(tokens.get("x".repeat(VerifiedTokens.MAX_TOKEN_CHARS + 1)), "too long to be cached: verified");
+    clock.advance(Duration.ofSeconds(120));
+    assertNull(tokens.get("t1"), "past exp");
+    assertEquals(2, lookups("hit"));
+    assertEquals(3, lookups("miss"));
   }
 
   @Test

@@ -23,6 +23,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pushgate.gateway.HeldCpuExecutor;
 import io.pushgate.gateway.Json;
 import io.pushgate.gateway.TestGateway;
@@ -136,6 +137,30 @@ class AuthTest {
     RSAKey stranger = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
     assertUnauthorized(list("alice", sign(claims("alice", Scopes.ALL).build(), JWSAlgorithm.RS256, new RSASSASigner(stranger),
         "rsa-1")), "signature invalid");
+  }
+
+  @Test
+  void testMetrics_tokenCacheLookupsAndTokensCached() throws Exception {
+    MeterRegistry registry = gateway.component().gatewayMetrics().registry();
+    double hits = tokenLookups(registry, "hit");
+    double misses = tokenLookups(registry, "miss");
+    double cached = registry.get("pushgate.auth.cache.tokens").gauge().value();
+    // a user no other test has, so no other test can have sent the same token in the same second
+    String cacheUser = hs256("cache-user", Scopes.ALL);
+
+    assertEquals(200, list("cache-user", cacheUser).statusCode());
+    assertEquals(misses + 1, tokenLookups(registry, "miss"), "a new token is a miss");
+    assertEquals(cached + 1, registry.get("pushgate.auth.cache.tokens").gauge().value(), "and is cached");
+    assertEquals(200, list("cache-user", cacheUser).statusCode());
+    assertEquals(200, list("cache-user", cacheUser).statusCode());
+    assertEquals(hits + 2, tokenLookups(registry, "hit"));
+    assertUnauthorized(list("cache-user", "not.a.jwt"), "malformed token");
+    assertEquals(misses + 2, tokenLookups(registry, "miss"), "a refused token is a miss");
+    assertEquals(cached + 1, registry.get("pushgate.auth.cache.tokens").gauge().value(), "and is not cached");
+  }
+
+  private static double tokenLookups(MeterRegistry registry, String outcome) {
+    return registry.get("pushgate.auth.cache.lookups").tag("outcome", outcome).counter().count();
   }
 
   @Test
