@@ -159,13 +159,10 @@ final class FanoutRun {
           ledger.failed(c.index(), change);
         }
         failed.set(true);
+        changes.wake();
       });
-      if (rate == 0) {
-        long deadline = BenchClock.nanos() + changeTimeout.toNanos();
-        while (!changes.complete(change) && !failed.get() && BenchClock.nanos() < deadline) {
-          LockSupport.parkNanos(100_000); // closed loop: the next change waits for this one
-        }
-        if (!changes.complete(change) && !failed.get()) {
+      if (rate == 0) { // closed loop: the next change waits for this one
+        if (!changes.awaitComplete(change, BenchClock.nanos() + changeTimeout.toNanos(), failed::get) && !failed.get()) {
           setup.metrics.errors().add("change-timeout");
         }
       }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pushgate.bench.metrics.BenchClock;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FanoutChangesTest {
 
@@ -37,5 +41,53 @@ class FanoutChangesTest {
     assertTrue(changes.complete(k));
     assertEquals(1, changes.completed());
     assertEquals(30_000, changes.completionMicros().getMaxValue(), 30);
+  }
+
+  @Test
+  @Timeout(10) // without the wake-up the waiter would sleep until its deadline, an hour away
+  void theLastDeliveryWakesTheWaiter() throws Exception {
+    FanoutChanges changes = new FanoutChanges(2, 10);
+    int k = changes.begin(BenchClock.nanos());
+    changes.delivered(k, BenchClock.nanos());
+    FutureTask<Boolean> wait = new FutureTask<>(() -> changes.awaitComplete(k, BenchClock.nanos() + HOUR, () -> false));
+    Thread waiter = parked(wait);
+    changes.delivered(k, BenchClock.nanos());
+    assertTrue(wait.get());
+    waiter.join();
+  }
+
+  @Test
+  @Timeout(10)
+  void anAbandonedChangeEndsTheWait_whenWoken() throws Exception {
+    FanoutChanges changes = new FanoutChanges(2, 10);
+    int k = changes.begin(BenchClock.nanos());
+    AtomicBoolean failed = new AtomicBoolean();
+    FutureTask<Boolean> wait = new FutureTask<>(() -> changes.awaitComplete(k, BenchClock.nanos() + HOUR, failed::get));
+    parked(wait);
+    failed.set(true);
+    changes.wake();
+    assertFalse(wait.get(), "not complete: the PATCH failed");
+  }
+
+  @Test
+  void theWaitEndsAtItsDeadline() {
+    FanoutChanges changes = new FanoutChanges(2, 10);
+    int k = changes.begin(BenchClock.nanos());
+    changes.delivered(k, BenchClock.nanos());
+    long deadline = BenchClock.nanos() + TimeUnit.MILLISECONDS.toNanos(20);
+    assertFalse(changes.awaitComplete(k, deadline, () -> false));
+    assertTrue(BenchClock.nanos() >= deadline, "returned at the deadline, not before");
+  }
+
+  private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+
+  /** Runs {@code wait} on a new thread and returns once that thread sleeps in it. */
+  private static Thread parked(FutureTask<Boolean> wait) {
+    Thread thread = new Thread(wait, "fanout-waiter");
+    thread.start();
+    while (thread.getState() != Thread.State.TIMED_WAITING && !wait.isDone()) {
+      Thread.onSpinWait(); // the test's @Timeout bounds this
+    }
+    return thread;
   }
 }
