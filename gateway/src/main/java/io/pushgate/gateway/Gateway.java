@@ -13,7 +13,11 @@ import io.pushgate.gateway.store.DbExecutor;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Stop ({@link #close()}, also from SIGTERM), each step logged and the whole bounded by
  * {@code --shutdown-timeout}: stop serving (readiness DOWN, new requests 503), stop accepting, close
  * WebSockets with 1001 and a reconnect hint and answer parked polls, commit every notification already
- * accepted, then close the event loops and the pool. Nothing an enabler was answered 2xx for is lost.
+ * accepted, wait for the close frames to be written, then close the event loops and the pool. Nothing
+ * an enabler was answered 2xx for is lost.
  */
 @Singleton
 public final class Gateway implements AutoCloseable {
@@ -114,11 +119,13 @@ public final class Gateway implements AutoCloseable {
     sweeper.close();
     listeners.close();
     step("listeners closed: no new connections; requests on open ones get 503");
-    liveChannels.closeAll();
-    step("WebSockets closed with 1001, parked polls answered 503");
+    CompletableFuture<Void> goodbyes = liveChannels.closeAll();
     webhooks.close();
     notificationLog.close(remaining(deadline));
     step("notification log flushed: everything accepted is committed");
+    // stopping the loops closes every connection at once: a close frame still queued behind frames a
+    // slow client has not read yet would be lost, and the client would see 1006 instead of 1001
+    awaitGoodbyes(goodbyes, remaining(deadline));
     loops.close(remaining(deadline));
     cpu.close();
     scraper.close();
@@ -129,6 +136,19 @@ public final class Gateway implements AutoCloseable {
     closed.countDown();
     if (started) {
       log.info("pushgate stopped");
+    }
+  }
+
+  private void awaitGoodbyes(CompletableFuture<Void> goodbyes, Duration timeout) {
+    try {
+      goodbyes.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      step("WebSockets closed with 1001, parked polls answered 503");
+    } catch (TimeoutException slowReaders) {
+      step("WebSockets told 1001 and parked polls 503, but some clients had not read it all at the deadline");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a subscriber's close never fails", e);
     }
   }
 

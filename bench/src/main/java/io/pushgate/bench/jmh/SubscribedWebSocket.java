@@ -17,6 +17,7 @@ import io.pushgate.model.RawNotification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A client's WebSocket as the gateway holds it once the opening handshake is done, on an
@@ -103,8 +104,9 @@ final class SubscribedWebSocket implements Subscriber, AutoCloseable {
   }
 
   @Override
-  public void close(Ending ending) {
+  public CompletableFuture<Void> close(Ending ending) {
     socket.close();
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,14 +119,19 @@ public final class LiveChannels implements ChannelEvents {
     }
   }
 
-  /** Stops every subscriber (gateway shutdown). */
-  public void closeAll() {
+  /**
+   * Stops every subscriber (gateway shutdown): WebSockets get 1001, parked polls 503. The future
+   * completes once every close frame has been written and every poll answered.
+   */
+  public CompletableFuture<Void> closeAll() {
+    List<CompletableFuture<Void>> goodbyes = new ArrayList<>();
     for (LiveChannel channel : byId.values()) {
       Subscriber subscriber = channel.attach(null);
       if (subscriber != null) {
-        subscriber.close(Subscriber.Ending.SHUTDOWN);
+        goodbyes.add(subscriber.close(Subscriber.Ending.SHUTDOWN));
       }
     }
+    return CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new));
   }
 
   /** Whether a WebSocket or a parked poll is attached to the channel now. */

@@ -89,13 +89,18 @@ final class LongPollRequest implements Subscriber {
   }
 
   @Override
-  public void close(Ending ending) {
-    loop.execute(() -> finish(switch (ending) {
-      case SUPERSEDED -> ApiResponse.error(ServiceException.simultaneousRequests());
-      case DELETED, EXPIRED -> ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("channelURL"));
-      case SHUTDOWN -> ApiResponse.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
-          ServiceException.serviceError("server shutting down"));
-    }));
+  public CompletableFuture<Void> close(Ending ending) {
+    CompletableFuture<Void> answered = new CompletableFuture<>();
+    loop.execute(() -> {
+      finish(switch (ending) {
+        case SUPERSEDED -> ApiResponse.error(ServiceException.simultaneousRequests());
+        case DELETED, EXPIRED -> ApiResponse.error(HttpResponseStatus.NOT_FOUND, ServiceException.invalidInput("channelURL"));
+        case SHUTDOWN -> ApiResponse.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+            ServiceException.serviceError("server shutting down"));
+      });
+      answered.complete(null); // a poll's answer is one small response, written as its loop goes on
+    });
+    return answered;
   }
 
   private void collect() {

@@ -29,6 +29,7 @@ import io.pushgate.model.InvalidBodyException;
 import io.pushgate.model.MediaFormat;
 import io.pushgate.model.NcAck;
 import io.pushgate.model.ServiceException;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +196,11 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
   }
 
   @Override
-  public void close(Ending ending) {
+  public CompletableFuture<Void> close(Ending ending) {
+    // the close frame goes out behind every frame already queued (a slow reader may hold some), and
+    // the connection closes once it is written: that is when the client has heard everything
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    ctx.channel().closeFuture().addListener(closed -> written.complete(null));
     ctx.executor().execute(() -> {
       switch (ending) {
         case SUPERSEDED -> closeWith(WebSocketCloseStatus.NORMAL_CLOSURE, "superseded by a newer connection");
@@ -205,6 +210,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Sub
             "server restarting: reconnect with your resumePoint");
       }
     });
+    return written;
   }
 
   private void closeWith(WebSocketCloseStatus status, String reason) {

@@ -58,7 +58,9 @@ class DeliveryDrainTest {
       }
 
       @Override
-      public void close(Ending ending) {}
+      public java.util.concurrent.CompletableFuture<Void> close(Ending ending) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
     });
     return drain;
   }
