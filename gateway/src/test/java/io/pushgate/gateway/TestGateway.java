@@ -178,6 +178,8 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
    * local port of an outgoing connection, such as the gateway's own pool connections to the embedded
    * PostgreSQL it starts before binding: CI once failed on exactly that ("Address already in use").
    * A port below the range is only taken by a process that binds it on purpose.
+   * Kept in step with its twin for the harness, bench's {@code ChildProcesses.freePort()}: another
+   * module's main code, which this test code cannot share.
    */
   public static int freePort() {
     int below = ephemeralRangeStart();
@@ -195,7 +197,10 @@ public final class TestGateway implements AutoCloseable, BeforeAllCallback, Afte
     throw new IllegalStateException("no free port in " + FIRST_PROBED_PORT + ".." + (below - 1) + " after 200 tries");
   }
 
-  /** The first port of {@code net.ipv4.ip_local_port_range} (32768 if it cannot be read). */
+  /**
+   * The first port of {@code net.ipv4.ip_local_port_range}; 32768 (Linux's default) if it cannot be
+   * read or starts too low to leave room below it, and then a drawn port may be an ephemeral one.
+   */
   private static int ephemeralRangeStart() {
     try {
       int start = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);

@@ -30,7 +30,9 @@ public final class ChildProcesses {
    * (what {@code bind(0)} hands out) may be taken, between this probe and the server's bind, as the
    * local port of an outgoing connection, such as the gateway's pool connections to the embedded
    * PostgreSQL it starts before binding. A port below the range is only taken by a process that binds
-   * it on purpose. Never the same port twice in one harness, so a server's two ports differ.
+   * it on purpose. Never the same port twice in one harness, so a server's two ports differ. Kept in
+   * step with its twin for the gateway's tests, {@code TestGateway.freePort()}, test code of a module
+   * this one depends on, which main code cannot use.
    */
   public static int freePort() throws IOException {
     int below = ephemeralRangeStart();
@@ -48,7 +50,10 @@ public final class ChildProcesses {
     throw new IOException("no free port in " + FIRST_PROBED_PORT + ".." + (below - 1) + " after 200 tries");
   }
 
-  /** The first port of {@code net.ipv4.ip_local_port_range} (32768 if it cannot be read). */
+  /**
+   * The first port of {@code net.ipv4.ip_local_port_range}; 32768 (Linux's default) if it cannot be
+   * read or starts too low to leave room below it, and then a drawn port may be an ephemeral one.
+   */
   private static int ephemeralRangeStart() {
     try {
       String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();

@@ -2,6 +2,7 @@ package io.pushgate.gateway.ops;
 
 import static io.pushgate.gateway.delivery.DeliveryTests.numbersOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,7 +149,7 @@ class ShutdownTest {
         assertTrue(ws.textFrames() > 0, "the frames sent before the close frame came first");
       }
       closer.join(WAIT.toMillis());
-      assertTrue(!closer.isAlive(), "the shutdown finished once the close frame was written");
+      assertFalse(closer.isAlive(), "the shutdown finished once the close frame was written");
     } finally {
       if (!closer.isAlive()) {
         gateway.close(); // idempotent; stops it if the closer never started
@@ -156,7 +157,11 @@ class ShutdownTest {
     }
   }
 
-  /** Whether {@code closer} is in the shutdown step that waits for the subscribers' last words. */
+  /**
+   * Whether {@code closer} is in the shutdown step that waits for the subscribers' last words
+   * ({@code Gateway.awaitGoodbyes}). Were that step renamed, this would never hold; the closer would
+   * finish at the shutdown timeout with the close frame unwritten, and the test would fail, not pass.
+   */
   private static boolean waitsForCloseFrames(Thread closer) {
     return closer.getState() == Thread.State.TIMED_WAITING && Arrays.stream(closer.getStackTrace())
         .anyMatch(frame -> frame.getMethodName().equals("awaitGoodbyes"));
