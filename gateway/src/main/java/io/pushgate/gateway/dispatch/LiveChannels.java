@@ -58,13 +58,30 @@ public final class LiveChannels implements ChannelEvents {
         now -> channels.findLiveByChannelToken(token, now));
   }
 
+  /**
+   * The channel an enabler reaches through its callbackURL, for a caller already on a database
+   * thread (a movie change notifying thousands of channels): one not in memory is read here, not
+   * queued behind other work on the database executor, whose queue a change must not overflow.
+   */
+  public Optional<LiveChannel> byCallbackTokenOnDatabaseThread(String token) {
+    LiveChannel known = known(byCallbackToken, token, channel -> channel.channel().callbackToken());
+    return known != null ? live(known) : channels.findLiveByCallbackToken(token, clock.instant()).map(this::load);
+  }
+
   private CompletableFuture<Optional<LiveChannel>> lookup(ConcurrentHashMap<String, LiveChannel> index, String token,
       Function<LiveChannel, String> storedToken, Function<Instant, Optional<ChannelWithSeq>> query) {
-    LiveChannel known = index.get(CapabilityKey.of(token));
-    if (known != null && CapabilityKey.matches(storedToken.apply(known), token)) {
+    LiveChannel known = known(index, token, storedToken);
+    if (known != null) {
       return CompletableFuture.completedFuture(live(known));
     }
     return db.supply(() -> query.apply(clock.instant()).map(this::load));
+  }
+
+  /** The channel in memory under {@code token}, or null; the token is compared in constant time. */
+  private static LiveChannel known(ConcurrentHashMap<String, LiveChannel> index, String token,
+      Function<LiveChannel, String> storedToken) {
+    LiveChannel known = index.get(CapabilityKey.of(token));
+    return known != null && CapabilityKey.matches(storedToken.apply(known), token) ? known : null;
   }
 
   /** Builds the live state from the database (on a database thread) and registers it once. */

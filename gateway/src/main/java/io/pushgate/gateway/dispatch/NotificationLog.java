@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
  * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
+ * Work that must not fail halfway, a movie change's notifications, takes its room first
+ * ({@link #reserve}) and is refused as a whole when there is none.
  * After each commit a channel over {@code --channel-queue-limit} stored notifications loses its
  * oldest ones (all such channels of a commit in one statement, see {@link OverflowTrim}); they are
  * counted in {@link #dropped()}.
@@ -64,7 +66,8 @@ public final class NotificationLog implements AutoCloseable {
   private final Clock clock;
   private final int ingressQueueLimit;
   private final long commitIntervalNanos;
-  private final Semaphore capacity;
+  /** Notifications accepted or reserved and not yet committed (or failed). */
+  private final AtomicInteger queued = new AtomicInteger();
   private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
   private final AtomicLong spilled = new AtomicLong();
   private final Thread writer;
@@ -80,7 +83,6 @@ public final class NotificationLog implements AutoCloseable {
     this.overflow = new OverflowTrim(config.channelQueueLimit(), repository::removeUpTo);
     this.ingressQueueLimit = config.ingressQueueLimit();
     this.commitIntervalNanos = config.commitInterval().toNanos();
-    this.capacity = new Semaphore(ingressQueueLimit);
     this.writer = new Thread(this::run, "pushgate-log-writer");
     this.writer.setDaemon(true);
   }
@@ -113,9 +115,71 @@ public final class NotificationLog implements AutoCloseable {
     if (notifications.size() > MAX_BATCH) {
       throw new IllegalArgumentException("more than " + MAX_BATCH + " notifications in one append");
     }
-    if (!capacity.tryAcquire(notifications.size())) {
+    if (!take(notifications.size(), false)) {
       return CompletableFuture.failedFuture(new DatabaseBusyException("notification log queue"));
     }
+    return enqueue(channel, notifications);
+  }
+
+  /**
+   * Takes room for {@code count} notifications that are about to be appended, so that none of their
+   * appends can be refused for a full queue: a movie change reserves before it commits, and is refused
+   * as a whole (503) rather than committed and then notified in part. A count larger than the whole
+   * limit is admitted only into an empty queue, so no change is too big ever to be made; it then
+   * overfills the queue by what is left of it, until its notifications are committed.
+   *
+   * @throws DatabaseBusyException when the queue has no room for them, or the log is stopping
+   */
+  public Reservation reserve(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count);
+    }
+    if (!running) {
+      throw new DatabaseBusyException("notification log (stopping)");
+    }
+    if (!take(count, true)) {
+      throw new DatabaseBusyException("notification log queue");
+    }
+    return new Reservation(count);
+  }
+
+  /**
+   * Room taken by {@link #reserve}: each notification is either appended through it or its room is
+   * handed back by {@link #close}.
+   */
+  public final class Reservation implements AutoCloseable {
+    private final AtomicInteger left;
+
+    private Reservation(int count) {
+      this.left = new AtomicInteger(count);
+    }
+
+    /** Appends as {@link NotificationLog#append} does, into room already taken. */
+    public CompletableFuture<Void> append(LiveChannel channel, List<RawNotification> notifications) {
+      spend(notifications.size());
+      if (!running) { // close() drains the queue: nothing more may join it
+        give(notifications.size());
+        return CompletableFuture.failedFuture(new DatabaseBusyException("notification log (stopping)"));
+      }
+      return enqueue(channel, notifications);
+    }
+
+    /** Hands back the room not used (a change that did not commit, a channel that is gone). */
+    @Override
+    public void close() {
+      give(left.getAndSet(0));
+    }
+
+    private void spend(int count) {
+      if (left.addAndGet(-count) < 0) {
+        left.addAndGet(count);
+        throw new IllegalStateException(count + " notifications more than the room reserved");
+      }
+    }
+  }
+
+  /** Queues an append whose room is taken; the room is given back when it is committed or fails. */
+  private CompletableFuture<Void> enqueue(LiveChannel channel, List<RawNotification> notifications) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     long bytes = 0;
     for (RawNotification n : notifications) {
@@ -128,6 +192,27 @@ public final class NotificationLog implements AutoCloseable {
       fail(pending, new DatabaseBusyException("notification log (stopping)"));
     }
     return done;
+  }
+
+  /**
+   * Takes room for {@code count} notifications if the queue has it; {@code oversizedIntoEmpty} also
+   * admits a count over the whole limit when the queue is empty.
+   */
+  private boolean take(int count, boolean oversizedIntoEmpty) {
+    for (;;) {
+      int now = queued.get();
+      boolean fits = now + count <= ingressQueueLimit || (oversizedIntoEmpty && now == 0);
+      if (!fits) {
+        return false;
+      }
+      if (queued.compareAndSet(now, now + count)) {
+        return true;
+      }
+    }
+  }
+
+  private void give(int count) {
+    queued.addAndGet(-count);
   }
 
   /**
@@ -144,7 +229,7 @@ public final class NotificationLog implements AutoCloseable {
 
   /** Notifications accepted and waiting for their commit. */
   public int queued() {
-    return ingressQueueLimit - capacity.availablePermits();
+    return queued.get();
   }
 
   /** Notifications removed because their channel held more than the per-channel limit. */
@@ -242,7 +327,7 @@ public final class NotificationLog implements AutoCloseable {
     // before the enablers hear of it, so that the drop count already includes what their POST pushed out
     overflow.removeCuts();
     for (PendingAppend append : done) {
-      capacity.release(append.notifications().size());
+      give(append.notifications().size());
       append.done().complete(null);
     }
   }
@@ -268,7 +353,7 @@ public final class NotificationLog implements AutoCloseable {
 
   private void fail(PendingAppend append, Throwable cause) {
     if (!append.done().isDone()) {
-      capacity.release(append.notifications().size());
+      give(append.notifications().size());
       append.done().completeExceptionally(cause);
     }
   }

@@ -16,7 +16,6 @@ import io.pushgate.gateway.auth.TokenAuthenticator;
 import io.pushgate.gateway.channel.ChannelCounts;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
-import io.pushgate.gateway.movies.MovieNotifier;
 import io.pushgate.gateway.movies.WebhookSender;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,7 +32,6 @@ public final class MetricsBinder {
   private final NotificationLog notificationLog;
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
-  private final MovieNotifier movieNotifier;
   private final ChannelCounts channelCounts;
   private final EventLoops loops;
   private final TokenAuthenticator tokens;
@@ -41,13 +39,12 @@ public final class MetricsBinder {
 
   @Inject
   MetricsBinder(GatewayMetrics metrics, NotificationLog notificationLog, LiveChannels liveChannels,
-      WebhookSender webhooks, MovieNotifier movieNotifier, ChannelCounts channelCounts, EventLoops loops,
+      WebhookSender webhooks, ChannelCounts channelCounts, EventLoops loops,
       TokenAuthenticator tokens) {
     this.metrics = metrics;
     this.notificationLog = notificationLog;
     this.liveChannels = liveChannels;
     this.webhooks = webhooks;
-    this.movieNotifier = movieNotifier;
     this.channelCounts = channelCounts;
     this.loops = loops;
     this.tokens = tokens;
@@ -61,13 +58,12 @@ public final class MetricsBinder {
     dropped("channel_queue_limit", notificationLog, NotificationLog::dropped);
     dropped("webhook_queue_full", webhooks, WebhookSender::dropped);
     dropped("webhook_failed", webhooks, WebhookSender::failed);
-    dropped("log_queue_full", movieNotifier, MovieNotifier::droppedBusy);
     metrics.counter("pushgate.webhooks.delivered", "Notifications POSTed to other servers' notifyURLs", webhooks,
         WebhookSender::delivered);
     metrics.counter("pushgate.slow_consumer.spilled",
         "Notifications a subscriber was too slow to take from memory, read back from the log instead",
         notificationLog, NotificationLog::spilled);
-    metrics.gauge("pushgate.log.queue", "Notifications accepted and waiting for their commit", notificationLog,
+    metrics.gauge("pushgate.log.queue", "Notifications accepted, or reserved by a movie change, and waiting for their commit", notificationLog,
         NotificationLog::queued);
     metrics.gauge("pushgate.log.backlog", "Notifications stored and not yet confirmed, over the channels in memory",
         liveChannels, LiveChannels::backlog);

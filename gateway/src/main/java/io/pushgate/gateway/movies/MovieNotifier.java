@@ -1,18 +1,17 @@
 package io.pushgate.gateway.movies;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pushgate.gateway.dispatch.ChannelGoneException;
+import io.pushgate.gateway.dispatch.LiveChannel;
 import io.pushgate.gateway.dispatch.LiveChannels;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.http.PublicUrls;
-import io.pushgate.gateway.store.DatabaseBusyException;
 import io.pushgate.model.RawNotification;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * callbackURLs is delivered in-process, straight into that channel's log; any other is POSTed by the
  * {@link WebhookSender}.
  *
- * <p>An in-process notification the log refuses because it is full is dropped and counted in
- * {@link #droppedBusy()} (a movie change is not retried, as an enabler would retry its POST); one
- * whose channel went away meanwhile has no one left to tell, and is only logged at debug level.
+ * <p>A change is admitted before it commits ({@link #recipients}): room for its in-process
+ * notifications is reserved in the notification log, and when there is none the change is refused
+ * (503, {@code Retry-After}) and rolls back. So a change that was answered 200 is never notified in
+ * part because the log was full; under overload the movie's writer hears so and retries, as an
+ * enabler does.
  */
 @Singleton
 public final class MovieNotifier {
@@ -35,7 +36,6 @@ public final class MovieNotifier {
   private final LiveChannels channels;
   private final NotificationLog notificationLog;
   private final WebhookSender webhooks;
-  private final AtomicLong droppedBusy = new AtomicLong();
 
   @Inject
   MovieNotifier(MovieCodec codec, PublicUrls urls, LiveChannels channels, NotificationLog notificationLog,
@@ -47,16 +47,80 @@ public final class MovieNotifier {
     this.webhooks = webhooks;
   }
 
-  void changed(ChangeType type, Movie movie, List<MovieSubscription> subscribers) {
-    // the movie's representation is the same for every subscriber: built once, shared (only read)
-    ObjectNode movieNode = codec.movie(movie, urls.movie(movie.movieId()));
-    for (MovieSubscription subscription : subscribers) {
-      byte[] body = notification(type, movieNode, subscription);
-      Optional<String> localToken = urls.callbackToken(subscription.notifyUrl());
-      if (localToken.isPresent()) {
-        deliverLocally(localToken.get(), subscription, body);
+  /** A subscription whose notifyURL is one of this gateway's callbackURLs, and that URL's token. */
+  private record Local(MovieSubscription subscription, String callbackToken) {}
+
+  /**
+   * Whom a change will notify: this gateway's own channels, with room for them in the log, and other
+   * servers. Closing it hands back room not used (the change did not commit).
+   */
+  static final class Recipients implements AutoCloseable {
+    private final List<Local> local;
+    private final List<MovieSubscription> remote;
+    private final NotificationLog.Reservation room;
+
+    private Recipients(List<Local> local, List<MovieSubscription> remote, NotificationLog.Reservation room) {
+      this.local = local;
+      this.remote = remote;
+      this.room = room;
+    }
+
+    int size() {
+      return local.size() + remote.size();
+    }
+
+    @Override
+    public void close() {
+      room.close();
+    }
+  }
+
+  /**
+   * Sorts a change's subscriptions and reserves room in the notification log for those delivered
+   * in-process.
+   *
+   * @throws io.pushgate.gateway.store.DatabaseBusyException when the log has no room for them: the
+   *     change must not commit
+   */
+  Recipients recipients(List<MovieSubscription> subscriptions) {
+    List<Local> local = new ArrayList<>();
+    List<MovieSubscription> remote = new ArrayList<>();
+    for (MovieSubscription subscription : subscriptions) {
+      Optional<String> token = urls.callbackToken(subscription.notifyUrl());
+      if (token.isPresent()) {
+        local.add(new Local(subscription, token.get()));
       } else {
-        webhooks.send(subscription.notifyUrl(), body, subscription.notificationFormat());
+        remote.add(subscription);
+      }
+    }
+    return new Recipients(local, remote, notificationLog.reserve(local.size()));
+  }
+
+  /**
+   * Notifies a committed change's recipients; runs on a database thread (channels not in memory are
+   * read here). Room reserved for a channel that is gone goes back when this returns.
+   */
+  void changed(ChangeType type, Movie movie, Recipients recipients) {
+    try (recipients) {
+      // the movie's representation is the same for every subscriber: built once, shared (only read)
+      ObjectNode movieNode = codec.movie(movie, urls.movie(movie.movieId()));
+      int unread = 0;
+      RuntimeException cause = null;
+      for (Local local : recipients.local) {
+        try {
+          deliverLocally(type, movieNode, local, recipients.room);
+        } catch (DataAccessException e) { // the channel could not be read: its notification is not made
+          unread++;
+          cause = e;
+        }
+      }
+      if (unread > 0) {
+        log.warn("movie {}: {} notification(s) not appended, their channels could not be read: {}", movie.movieId(),
+            unread, cause.toString());
+      }
+      for (MovieSubscription subscription : recipients.remote) {
+        webhooks.send(subscription.notifyUrl(), notification(type, movieNode, subscription),
+            subscription.notificationFormat());
       }
     }
   }
@@ -73,26 +137,20 @@ public final class MovieNotifier {
     return codec.write(MovieCodec.NOTIFICATION, content, subscription.notificationFormat());
   }
 
-  private void deliverLocally(String token, MovieSubscription subscription, byte[] body) {
-    RawNotification notification = new RawNotification(MovieCodec.NOTIFICATION, subscription.notificationFormat(), body);
-    channels.byCallbackToken(token)
-        .thenCompose(found -> found.map(channel -> notificationLog.append(channel, List.of(notification)).thenApply(done -> true))
-            .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(false)))
-        .whenComplete((delivered, failure) -> {
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause() : failure;
-          if (cause instanceof DatabaseBusyException) {
-            droppedBusy.incrementAndGet(); // counted, so not logged each time: under load it is many
-          } else if (cause instanceof ChannelGoneException || (cause == null && !delivered)) {
-            log.debug("subscription {} points at a channel that is gone", subscription.subscriptionId());
-          } else if (cause != null) {
-            log.warn("notification for subscription {} not appended: {}", subscription.subscriptionId(), cause.toString());
-          }
-        });
-  }
-
-  /** Notifications for this gateway's own channels dropped because the notification log (or the database) was full. */
-  public long droppedBusy() {
-    return droppedBusy.get();
+  private void deliverLocally(ChangeType type, ObjectNode movie, Local local, NotificationLog.Reservation room) {
+    MovieSubscription subscription = local.subscription();
+    Optional<LiveChannel> channel = channels.byCallbackTokenOnDatabaseThread(local.callbackToken());
+    if (channel.isEmpty()) { // its room goes back when the change's recipients are closed
+      log.debug("subscription {} points at a channel that is gone", subscription.subscriptionId());
+      return;
+    }
+    RawNotification notification = new RawNotification(MovieCodec.NOTIFICATION, subscription.notificationFormat(),
+        notification(type, movie, subscription));
+    // a failed group commit is logged once for its batch by the log; a channel deleted meanwhile is expected
+    room.append(channel.get(), List.of(notification)).whenComplete((done, failure) -> {
+      if (failure != null) {
+        log.debug("notification for subscription {} not appended: {}", subscription.subscriptionId(), failure.toString());
+      }
+    });
   }
 }
