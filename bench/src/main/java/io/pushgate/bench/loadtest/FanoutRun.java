@@ -152,9 +152,15 @@ final class FanoutRun {
           setup.metrics.ingressLatency(answer.answeredAtNanos() - answer.sentAtNanos());
           return;
         }
-        setup.metrics.errors().add(error != null ? "patch-io" : "patch-" + answer.status());
-        patchFailure.compareAndSet(null, error != null ? "PATCH of movie " + movieId + " failed: " + error
-            : "PATCH of movie " + movieId + " answered " + answer.status() + ": " + answer.bodyExcerpt());
+        if (error == null && answer.status() == 503) {
+          // the gateway had no room for the change's notifications and did not make it: overload,
+          // answered as it should be; counted with the 503s, and no channel expects this change
+          setup.metrics.countRejected();
+        } else {
+          setup.metrics.errors().add(error != null ? "patch-io" : "patch-" + answer.status());
+          patchFailure.compareAndSet(null, error != null ? "PATCH of movie " + movieId + " failed: " + error
+              : "PATCH of movie " + movieId + " answered " + answer.status() + ": " + answer.bodyExcerpt());
+        }
         for (ChannelInfo c : channels) {
           ledger.failed(c.index(), change);
         }

@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pushgate.bench.gateway.ChildProcesses;
 import io.pushgate.bench.nchan.NchanScripts;
 import io.pushgate.bench.report.ResultJson;
-import io.pushgate.gateway.Gateway;
-import io.pushgate.gateway.Main;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The harness end to end against a real gateway started in-process (embedded PostgreSQL in a temporary
@@ -33,40 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // unicast first, on a cold gateway: it then lasts long enough to chart
-class UnicastSmokeTest {
-  @TempDir
-  static Path temp;
-
-  /** The REST API wants tokens: the harness signs them with the gateway's secret. */
-  private static final String SECRET = "smoke-test-secret-of-at-least-32-bytes";
-
-  private static Gateway gateway;
-  private static int port;
-  private static int adminPort;
-
-  @BeforeAll
-  static void startGateway() throws IOException {
-    port = ChildProcesses.freePort();
-    adminPort = ChildProcesses.freePort();
-    gateway = Main.component("--host", "127.0.0.1", "--port", Integer.toString(port),
-        "--admin-port", Integer.toString(adminPort), "--data-dir", temp.resolve("data").toString(),
-        "--db-pool-size", "4", "--event-loop-threads", "2", "--jwt-secret", SECRET).gateway();
-    gateway.start();
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
+class UnicastSmokeTest extends InProcessGatewayTest {
   @Test
   @Order(1)
-  void unicastDeliversEveryNotificationOnceAndWritesTheReports() throws IOException {
+  void unicastDeliversEveryNotificationOnceAndWritesTheReports() throws Exception {
     Path reports = temp.resolve("report");
-    int exit = LoadTestCommand.execute("unicast",
-        "--url", "http://127.0.0.1:" + port, "--admin-url", "http://127.0.0.1:" + adminPort, "--jwt-secret", SECRET,
+    int exit = loadtest("unicast",
         "--channels", "20", "--notifications", "400", "--rate", "0", "--batch", "5", "--duration", "30s", "--warmup", "0s",
         "--max-notifications", "10", "--drain-timeout", "20s", "--http-connections", "4", "--client-threads", "2",
         "--source-addresses", "2", "--report-dir", reports.toString());
@@ -94,8 +59,7 @@ class UnicastSmokeTest {
   void comparesTheSameWorkloadAgainstNchan() throws Exception {
     assumeTrue(NchanScripts.installed(), "nginx with Nchan is not installed (scripts/nchan install)");
     Path reports = temp.resolve("compare");
-    int exit = LoadTestCommand.execute("unicast", "--compare-nchan", "--nchan-script", NchanScripts.script().toString(),
-        "--url", "http://127.0.0.1:" + port, "--admin-url", "http://127.0.0.1:" + adminPort, "--jwt-secret", SECRET,
+    int exit = loadtest("unicast", "--compare-nchan", "--nchan-script", NchanScripts.script().toString(),
         "--channels", "20", "--notifications", "400", "--rate", "0", "--duration", "30s", "--warmup", "0s",
         "--drain-timeout", "20s", "--http-connections", "4", "--client-threads", "2", "--source-addresses", "2",
         "--report-dir", reports.toString());
