@@ -137,6 +137,9 @@ public final class NotificationLog implements AutoCloseable {
     if (!running) {
       throw new DatabaseBusyException("notification log (stopping)");
     }
+    if (count == 0) { // needs no room, even while an oversized change overfills the queue
+      return new Reservation(0);
+    }
     if (!take(count, true)) {
       throw new DatabaseBusyException("notification log queue");
     }

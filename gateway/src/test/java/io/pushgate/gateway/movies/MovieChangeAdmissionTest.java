@@ -117,6 +117,9 @@ class MovieChangeAdmissionTest {
       try (NotificationLog.Reservation huge = log.reserve(queueLimit + 1)) { // a movie with more subscribers than the limit
         assertEquals(queueLimit + 1, log.queued());
         assertThrows(DatabaseBusyException.class, () -> log.reserve(1));
+        try (NotificationLog.Reservation none = log.reserve(0)) { // a change that notifies no channel here
+          assertEquals(queueLimit + 1, log.queued());
+        }
       }
       assertEquals(0, log.queued());
 
