@@ -230,7 +230,7 @@ public final class NotificationLog implements AutoCloseable {
     }
   }
 
-  /** Notifications accepted and waiting for their commit. */
+  /** Notifications accepted (or reserved) and waiting for their commit. */
   public int queued() {
     return queued.get();
   }
