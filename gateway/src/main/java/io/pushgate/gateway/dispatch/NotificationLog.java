@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Bounds: at most {@code --ingress-queue-limit} notifications wait for their commit; an append
  * beyond that fails at once with {@link DatabaseBusyException} (the enabler gets 503 and retries).
  * Work that must not fail halfway, a movie change's notifications, takes its room first
- * ({@link #reserve}) and is refused as a whole when there is none.
+ * ({@link #reserve}, within half the limit) and is refused as a whole when there is none.
  * After each commit a channel over {@code --channel-queue-limit} stored notifications loses its
  * oldest ones (all such channels of a commit in one statement, see {@link OverflowTrim}); they are
  * counted in {@link #dropped()}.
@@ -115,7 +115,7 @@ public final class NotificationLog implements AutoCloseable {
     if (notifications.size() > MAX_BATCH) {
       throw new IllegalArgumentException("more than " + MAX_BATCH + " notifications in one append");
     }
-    if (!take(notifications.size(), false)) {
+    if (!take(notifications.size(), ingressQueueLimit, false)) {
       return CompletableFuture.failedFuture(new DatabaseBusyException("notification log queue"));
     }
     return enqueue(channel, notifications);
@@ -124,9 +124,11 @@ public final class NotificationLog implements AutoCloseable {
   /**
    * Takes room for {@code count} notifications that are about to be appended, so that none of their
    * appends can be refused for a full queue: a movie change reserves before it commits, and is refused
-   * as a whole (503) rather than committed and then notified in part. A count larger than the whole
-   * limit is admitted only into an empty queue, so no change is too big ever to be made; it then
-   * overfills the queue by what is left of it, until its notifications are committed.
+   * as a whole (503) rather than committed and then notified in part. A reservation is admitted only
+   * while the queue, with it, stays within half the limit: the other half is always there for
+   * enablers' own notifications, and under a flood of changes the queue ahead of a change stays half
+   * as long. A count over that half is admitted only into an empty queue, so no change is too big
+   * ever to be made.
    *
    * @throws DatabaseBusyException when the queue has no room for them, or the log is stopping
    */
@@ -140,7 +142,7 @@ public final class NotificationLog implements AutoCloseable {
     if (count == 0) { // needs no room, even while an oversized change overfills the queue
       return new Reservation(0);
     }
-    if (!take(count, true)) {
+    if (!take(count, ingressQueueLimit / 2, true)) {
       throw new DatabaseBusyException("notification log queue");
     }
     return new Reservation(count);
@@ -198,13 +200,13 @@ public final class NotificationLog implements AutoCloseable {
   }
 
   /**
-   * Takes room for {@code count} notifications if the queue has it; {@code oversizedIntoEmpty} also
-   * admits a count over the whole limit when the queue is empty.
+   * Takes room for {@code count} notifications if the queue stays within {@code limit} with them;
+   * {@code oversizedIntoEmpty} also admits a count over the limit when the queue is empty.
    */
-  private boolean take(int count, boolean oversizedIntoEmpty) {
+  private boolean take(int count, int limit, boolean oversizedIntoEmpty) {
     for (;;) {
       int now = queued.get();
-      boolean fits = now + count <= ingressQueueLimit || (oversizedIntoEmpty && now == 0);
+      boolean fits = now + count <= limit || (oversizedIntoEmpty && now == 0);
       if (!fits) {
         return false;
       }

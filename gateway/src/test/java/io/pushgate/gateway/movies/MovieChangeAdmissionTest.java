@@ -110,8 +110,9 @@ class MovieChangeAdmissionTest {
   }
 
   @Test
-  void testSuccess_aReservationLargerThanTheLimitIsAdmittedOnlyIntoAnEmptyQueue() throws Exception {
+  void testSuccess_reservationsStayWithinHalfTheQueueAndALargerOneOnlyIntoAnEmptyQueue() throws Exception {
     int queueLimit = NotificationLog.MAX_BATCH;
+    int half = queueLimit / 2;
     try (TestGateway gateway = TestGateway.start(dataDir, "--ingress-queue-limit", Integer.toString(queueLimit))) {
       NotificationLog log = gateway.component().notificationLog();
       try (NotificationLog.Reservation huge = log.reserve(queueLimit + 1)) { // a movie with more subscribers than the limit
@@ -124,12 +125,15 @@ class MovieChangeAdmissionTest {
       assertEquals(0, log.queued());
 
       try (NotificationLog.Reservation one = log.reserve(1)) {
-        assertThrows(DatabaseBusyException.class, () -> log.reserve(queueLimit), "only into an empty queue");
-        try (NotificationLog.Reservation rest = log.reserve(queueLimit - 1)) {
-          assertEquals(queueLimit, log.queued());
+        assertThrows(DatabaseBusyException.class, () -> log.reserve(half), "over half only into an empty queue");
+        try (NotificationLog.Reservation rest = log.reserve(half - 1)) {
+          assertEquals(half, log.queued());
+          // the other half is the enablers': a POST still finds room while changes hold theirs
+          String callbackUrl = callbackUrl(gateway, "enabler");
+          assertEquals(204, gateway.postJson(callbackUrl, notificationList(half)).statusCode());
         }
       }
-      assertEquals(0, log.queued());
+      Await.until(WAIT, "all room given back", () -> log.queued() == 0);
     }
   }
 
