@@ -1,6 +1,5 @@
 package io.pushgate.gateway.movies;
 
-import io.pushgate.gateway.ServerBusyException;
 import io.pushgate.gateway.channel.ChannelTokens;
 import io.pushgate.gateway.channel.RequestRejectedException;
 import io.pushgate.gateway.store.DbExecutor;
@@ -14,13 +13,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,18 +45,16 @@ public final class MoviesService {
   private final int maxSubscriptionsPerUser;
   private final Clock clock;
   /**
-   * Movie changes admitted and not yet handed to the notification log. A change of a popular movie is
-   * a transaction and then thousands of notifications to build and append; two in progress let one
-   * build its notifications while the next one's transaction runs. Under overload, changes queued
-   * behind one another would hold the database threads (waiting on the movie's row lock), delay
-   * everything else queued there, confirmations and channel lookups included, and each would wait
-   * longer than the last; beyond the limit a change is refused at once (503, {@code Retry-After}).
-   * Measured at fan-out 60,000/s offered (README, Performance): 1, 2 and 4 in progress all held the
-   * deliveries the box can make; completion p50 1.2, 2.6 and 5.0 s.
+   * Movie changes in progress at once (see {@link ChangeAdmission}): two let one build its
+   * notifications while the next one's transaction runs. Measured at fan-out 60,000/s offered
+   * (README, Performance): 1, 2 and 4 in progress all held the deliveries the box can make, with
+   * completion p50 1.2, 2.6 and 5.0 s.
    */
   static final int CHANGES_IN_PROGRESS = 2;
+  /** How long a change may wait for its turn before it is refused (503). */
+  static final Duration CHANGE_WAIT = Duration.ofSeconds(1);
 
-  private final Semaphore changesInProgress = new Semaphore(CHANGES_IN_PROGRESS);
+  private final ChangeAdmission admission = new ChangeAdmission(CHANGES_IN_PROGRESS, CHANGE_WAIT);
 
   @Inject
   MoviesService(MovieRepository repository, MovieNotifier notifier, DbExecutor db, ChannelTokens ids,
@@ -160,19 +157,9 @@ public final class MoviesService {
     });
   }
 
-  /** Runs a change on a database thread if fewer than the limit are in progress; else refuses it. */
+  /** Runs a change on a database thread once it is admitted (see {@link ChangeAdmission}). */
   private <T> CompletableFuture<T> asChange(Supplier<T> work) {
-    if (!changesInProgress.tryAcquire()) {
-      return CompletableFuture.failedFuture(new ServerBusyException("movie changes in progress"));
-    }
-    CompletableFuture<T> change;
-    try {
-      change = db.supply(work);
-    } catch (RuntimeException e) {
-      changesInProgress.release();
-      throw e;
-    }
-    return change.whenComplete((done, failure) -> changesInProgress.release());
+    return admission.admit(() -> db.supply(work));
   }
 
   /** A change and whom it concerns, with room for their notifications reserved. */

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A movie change is admitted or refused (503) as a whole, before it commits: at most
- * {@link MoviesService#CHANGES_IN_PROGRESS} at a time, and only with room in the notification log
- * for all its subscribers' notifications; never made and then notified in part.
+ * {@link MoviesService#CHANGES_IN_PROGRESS} at a time (others wait briefly for a turn), and only with
+ * room in the notification log for all its subscribers' notifications; never made and then notified
+ * in part.
  */
 @Timeout(60)
 class MovieChangeAdmissionTest {
@@ -66,7 +67,7 @@ class MovieChangeAdmissionTest {
   }
 
   @Test
-  void testFailure_aChangeBeyondThoseInProgressIsRefusedAtOnce() throws Exception {
+  void testFailure_aChangeThatWaitsTooLongBehindThoseInProgressIsRefused() throws Exception {
     try (TestGateway gateway = TestGateway.start(dataDir)) {
       String subscriber = subscribe(gateway, "movie-fan");
       List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
@@ -78,6 +79,7 @@ class MovieChangeAdmissionTest {
         }
         Await.until(WAIT, "the changes waiting on the row lock", () -> waitingOnLocks(gateway) == held.size());
 
+        // the next one waits its turn for MoviesService.CHANGE_WAIT, and the row lock outlasts it
         HttpResponse<String> refused = movePremiere(gateway, "2027-06-01");
         assertEquals(503, refused.statusCode(), refused.body());
         assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
