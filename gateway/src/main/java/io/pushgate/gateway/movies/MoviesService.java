@@ -47,8 +47,8 @@ public final class MoviesService {
   /**
    * Movie changes in progress at once (see {@link ChangeAdmission}): two let one build its
    * notifications while the next one's transaction runs. Measured at fan-out 60,000/s offered
-   * (README, Performance): 1, 2 and 4 in progress all held the deliveries the box can make, with
-   * completion p50 1.2, 2.6 and 5.0 s.
+   * (bench/README): 1, 2 and 4 in progress, refused at once beyond them, all held the deliveries the
+   * box can make, with completion p50 1.2, 2.6 and 5.0 s; with {@link #CHANGE_WAIT}, 5.1 s at 2.
    */
   static final int CHANGES_IN_PROGRESS = 2;
   /** How long a change may wait for its turn before it is refused (503). */
