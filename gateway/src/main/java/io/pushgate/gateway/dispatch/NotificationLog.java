@@ -162,11 +162,7 @@ public final class NotificationLog implements AutoCloseable {
     /** Appends as {@link NotificationLog#append} does, into room already taken. */
     public CompletableFuture<Void> append(LiveChannel channel, List<RawNotification> notifications) {
       spend(notifications.size());
-      if (!running) { // close() drains the queue: nothing more may join it
-        give(notifications.size());
-        return CompletableFuture.failedFuture(new DatabaseBusyException("notification log (stopping)"));
-      }
-      return enqueue(channel, notifications);
+      return enqueue(channel, notifications); // a stopping log refuses it there, and the room goes back
     }
 
     /** Hands back the room not used (a change that did not commit, a channel that is gone). */

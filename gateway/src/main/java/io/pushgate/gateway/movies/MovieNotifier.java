@@ -104,19 +104,16 @@ public final class MovieNotifier {
     try (recipients) {
       // the movie's representation is the same for every subscriber: built once, shared (only read)
       ObjectNode movieNode = codec.movie(movie, urls.movie(movie.movieId()));
-      int unread = 0;
-      RuntimeException cause = null;
-      for (Local local : recipients.local) {
-        try {
+      int tried = 0;
+      try {
+        for (Local local : recipients.local) {
           deliverLocally(type, movieNode, local, recipients.room);
-        } catch (DataAccessException e) { // the channel could not be read: its notification is not made
-          unread++;
-          cause = e;
+          tried++;
         }
-      }
-      if (unread > 0) {
-        log.warn("movie {}: {} notification(s) not appended, their channels could not be read: {}", movie.movieId(),
-            unread, cause.toString());
+      } catch (DataAccessException e) {
+        // the database failed a channel lookup: the lookups after it would each wait on it too
+        log.warn("movie {}: the last {} of {} notification(s) not made, a channel could not be read: {}",
+            movie.movieId(), recipients.local.size() - tried, recipients.local.size(), e.toString());
       }
       for (MovieSubscription subscription : recipients.remote) {
         webhooks.send(subscription.notifyUrl(), notification(type, movieNode, subscription),
