@@ -46,8 +46,11 @@ public final class WebhookSender implements AutoCloseable {
   /** Sends {@code body} to {@code url}; returns at once. */
   public void send(String url, byte[] body, MediaFormat format) {
     if (!pending.tryAcquire()) {
-      dropped.incrementAndGet();
-      log.warn("webhook queue full ({} pending): notification to {} dropped", MAX_PENDING, url);
+      long droppedSoFar = dropped.incrementAndGet();
+      if (droppedSoFar % 1_000 == 1) { // a full queue drops in floods: one line per thousand, the counter has them all
+        log.warn("webhook queue full ({} pending): notification to {} dropped ({} dropped so far)", MAX_PENDING, url,
+            droppedSoFar);
+      }
       return;
     }
     HttpRequest request;
