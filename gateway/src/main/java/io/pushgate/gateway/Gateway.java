@@ -5,6 +5,7 @@ import io.pushgate.gateway.auth.TokenVerifier;
 import io.pushgate.gateway.channel.ChannelExpirySweeper;
 import io.pushgate.gateway.channel.ChannelService;
 import io.pushgate.gateway.dispatch.LiveChannels;
+import io.pushgate.gateway.dispatch.LogTrimmer;
 import io.pushgate.gateway.dispatch.NotificationLog;
 import io.pushgate.gateway.metrics.MetricsBinder;
 import io.pushgate.gateway.movies.WebhookSender;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Stop ({@link #close()}, also from SIGTERM), each step logged and the whole bounded by
  * {@code --shutdown-timeout}: stop serving (readiness DOWN, new requests 503), stop accepting, close
  * WebSockets with 1001 and a reconnect hint and answer parked polls, commit every notification already
- * accepted, wait for the close frames to be written, then close the event loops and the pool. Nothing
+ * accepted, wait for the close frames to be written, close the event loops, write the last
+ * confirmations, then close the pool. Nothing
  * an enabler was answered 2xx for is lost.
  */
 @Singleton
@@ -41,6 +43,7 @@ public final class Gateway implements AutoCloseable {
   private final Listeners listeners;
   private final ChannelExpirySweeper sweeper;
   private final NotificationLog notificationLog;
+  private final LogTrimmer trimmer;
   private final LiveChannels liveChannels;
   private final WebhookSender webhooks;
   private final MetricsBinder metrics;
@@ -53,8 +56,8 @@ public final class Gateway implements AutoCloseable {
 
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, CpuExecutor cpu, EventLoops loops,
-      Listeners listeners, ChannelExpirySweeper sweeper, NotificationLog notificationLog, LiveChannels liveChannels,
-      WebhookSender webhooks, MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
+      Listeners listeners, ChannelExpirySweeper sweeper, NotificationLog notificationLog, LogTrimmer trimmer,
+      LiveChannels liveChannels, WebhookSender webhooks, MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
       ChannelService channels) {
     this.channels = channels;
     this.tokens = tokens;
@@ -66,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     this.listeners = listeners;
     this.sweeper = sweeper;
     this.notificationLog = notificationLog;
+    this.trimmer = trimmer;
     this.liveChannels = liveChannels;
     this.webhooks = webhooks;
     this.metrics = metrics;
@@ -129,6 +133,9 @@ public final class Gateway implements AutoCloseable {
     loops.close(remaining(deadline));
     cpu.close();
     scraper.close();
+    // only now, with the connections gone, can no confirmation come: a slow reader's ncAck read while
+    // its close frame waited would otherwise sit on a timer the loops cancelled, and come back after a restart
+    trimmer.close();
     channels.flushLifetimes();
     db.close();
     database.close();

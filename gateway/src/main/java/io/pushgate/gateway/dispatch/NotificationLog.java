@@ -378,6 +378,5 @@ public final class NotificationLog implements AutoCloseable {
     while ((left = queue.poll()) != null) {
       fail(left, new DatabaseBusyException("notification log (stopped)"));
     }
-    trimmer.close();
   }
 }
