@@ -1,7 +1,6 @@
 package io.pushgate.bench.client;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -19,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.pushgate.bench.metrics.BenchClock;
 import io.pushgate.bench.metrics.LoadMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: all state is touched on the socket's event loop, except {@link #close()}.
  */
-public final class ChannelSocket {
+public final class ChannelSocket implements SubscriberFleet.Subscriber {
   /** The API's one subprotocol (spec I.2). */
   public static final String SUBPROTOCOL = "notificationchannel-netapi-rest.openmobilealliance.org";
   private static final byte[] CONN_ACK = "{\"connAck\":null}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -74,12 +72,14 @@ public final class ChannelSocket {
   }
 
   /** Opens the socket; completes when the handshake is done, or fails with why it was refused. */
+  @Override
   public CompletableFuture<Void> open() {
     connect(uri);
     return firstOpen;
   }
 
   /** Sends a close frame and closes; no reconnect follows. The future completes once closed. */
+  @Override
   public ChannelFuture close() {
     closing = true;
     Channel ch = channel;
@@ -127,11 +127,12 @@ public final class ChannelSocket {
     }
   }
 
-  private static int port(URI uri) {
+  /** The URI's port, or its scheme's default. */
+  static int port(URI uri) {
     if (uri.getPort() > 0) {
       return uri.getPort();
     }
-    return "wss".equals(uri.getScheme()) ? 443 : 80;
+    return "wss".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
   private URI resumeUri() {
@@ -143,7 +144,8 @@ public final class ChannelSocket {
   }
 
   /** The socket's last handler: reading, answering, confirming, and what happens at the end. */
-  private final class Session extends ChannelInboundHandlerAdapter implements FrameListener {
+  private final class Session extends ChannelInboundHandlerAdapter implements MessageReader.Control {
+    private final MessageReader reader = new MessageReader(parser, metrics, listener, this);
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> ackTimer;
     private boolean open;
@@ -187,43 +189,9 @@ public final class ChannelSocket {
     }
 
     private void read(ByteBuf content) {
-      byte[] bytes;
-      int offset;
-      if (content.hasArray()) {
-        bytes = content.array();
-        offset = content.arrayOffset() + content.readerIndex();
-      } else {
-        bytes = ByteBufUtil.getBytes(content);
-        offset = 0;
-      }
-      try {
-        if (options.format() == WireFormat.ONE_PER_MESSAGE) {
-          parser.parseNotification(bytes, offset, content.readableBytes(), this);
-        } else {
-          parser.parse(bytes, offset, content.readableBytes(), this);
-        }
-      } catch (IOException e) {
+      if (!reader.read(content, options.format() == WireFormat.ONE_PER_MESSAGE)) {
         metrics.errors().add("ws-bad-message");
       }
-      metrics.messageRead(BenchClock.nanos());
-    }
-
-    @Override
-    public void stamped(long channel, long seq, long sentAtNanos) {
-      metrics.received(1);
-      listener.stamped(channel, seq, sentAtNanos);
-    }
-
-    @Override
-    public void movie(String premiereDate) {
-      metrics.received(1);
-      listener.movie(premiereDate);
-    }
-
-    @Override
-    public void unrecognised() {
-      metrics.received(1);
-      listener.unrecognised();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pushgate.bench.gateway;
 
+import io.pushgate.bench.client.ChannelType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
@@ -52,14 +53,14 @@ public final class GatewayApi {
   }
 
   /**
-   * Creates {@code count} WebSockets channels, channel {@code i} for user {@code <userPrefix><i>}.
+   * Creates {@code count} channels of {@code type}, channel {@code i} for user {@code <userPrefix><i>}.
    *
    * @return the channels, in index order
    * @throws ApiException when one is refused
    */
-  public List<ChannelInfo> createChannels(int count, String userPrefix, int maxNotifications)
+  public List<ChannelInfo> createChannels(int count, String userPrefix, int maxNotifications, ChannelType type)
       throws InterruptedException {
-    byte[] body = ("{\"notificationChannel\":{\"channelType\":\"WebSockets\",\"channelData\":{\"maxNotifications\":\""
+    byte[] body = ("{\"notificationChannel\":{\"channelType\":\"" + type + "\",\"channelData\":{\"maxNotifications\":\""
         + maxNotifications + "\"}}}").getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<HttpResult>> answers = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

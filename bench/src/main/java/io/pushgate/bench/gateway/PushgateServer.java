@@ -1,5 +1,6 @@
 package io.pushgate.bench.gateway;
 
+import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.client.HttpPool;
 import io.pushgate.bench.client.WireFormat;
 import java.net.URI;
@@ -55,8 +56,9 @@ public final class PushgateServer implements ServerUnderTest {
   }
 
   @Override
-  public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) throws InterruptedException {
-    return api(http).createChannels(count, "bench-", maxNotifications);
+  public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications, ChannelType type)
+      throws InterruptedException {
+    return api(http).createChannels(count, "bench-", maxNotifications, type);
   }
 
   @Override

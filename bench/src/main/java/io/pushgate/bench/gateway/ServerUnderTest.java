@@ -1,5 +1,6 @@
 package io.pushgate.bench.gateway;
 
+import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.client.HttpPool;
 import io.pushgate.bench.client.WireFormat;
 import java.net.InetAddress;
@@ -30,8 +31,11 @@ public interface ServerUnderTest extends AutoCloseable {
   /**
    * Channel {@code i} of the run, for {@code i} in {@code 0 .. count-1}: where to post and where to
    * subscribe. pushgate creates them over its REST API (through {@code http}); Nchan needs nothing.
+   *
+   * @throws IllegalArgumentException when this server has no channels of {@code type}
    */
-  List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) throws InterruptedException;
+  List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications, ChannelType type)
+      throws InterruptedException;
 
   /**
    * Its processes now, by group, in the order figures show them (e.g. "gateway JVM", then "its

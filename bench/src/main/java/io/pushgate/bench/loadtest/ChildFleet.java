@@ -1,6 +1,6 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.metrics.LoadMetrics;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +33,7 @@ final class ChildFleet implements AutoCloseable {
   }
 
   /** Starts {@code processes} children over {@code uris} and waits until each has reported its opening. */
-  SocketFleet.Opened open(List<URI> uris, int processes, ClientOptions client, Path workDir, Duration timeout)
+  SubscriberFleet.Opened open(List<URI> uris, int processes, ClientOptions client, Path workDir, Duration timeout)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     int per = (uris.size() + processes - 1) / processes;
@@ -60,7 +60,7 @@ final class ChildFleet implements AutoCloseable {
       opened += child.ok;
       failed += child.failed;
     }
-    return new SocketFleet.Opened(opened, failed, (System.nanoTime() - start) / 1e9,
+    return new SubscriberFleet.Opened(opened, failed, (System.nanoTime() - start) / 1e9,
         failed > 0 ? "see the idle workers' output above" : null);
   }
 

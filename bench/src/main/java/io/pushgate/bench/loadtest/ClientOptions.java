@@ -1,5 +1,6 @@
 package io.pushgate.bench.loadtest;
 
+import io.pushgate.bench.client.ChannelType;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -9,6 +10,11 @@ final class ClientOptions {
   @Option(names = "--max-notifications", paramLabel = "N", defaultValue = "100",
       description = "maxNotifications asked for each channel: notifications per WebSocket frame (default: ${DEFAULT-VALUE}).")
   int maxNotifications;
+
+  @Option(names = "--channel-type", paramLabel = "TYPE", defaultValue = "WebSockets",
+      description = "How each channel's client receives: WebSockets, or LongPolling (one poll after another, each "
+          + "confirming the last with ?resumePoint=; pushgate only, not idle) (default: ${DEFAULT-VALUE}).")
+  ChannelType channelType;
 
   @Option(names = "--report-dir", paramLabel = "DIR",
       description = "Where result.json, report.html and gateway.log go (default: bench/results/<time>-<workload>).")

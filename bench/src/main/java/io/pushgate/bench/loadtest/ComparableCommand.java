@@ -1,5 +1,6 @@
 package io.pushgate.bench.loadtest;
 
+import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.nchan.NchanServer;
 import io.pushgate.bench.report.RunResult;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,9 @@ abstract class ComparableCommand extends WorkloadCommand {
       target.validate(); // a run against Nchan alone ignores the gateway options scripts/loadtest adds
     }
     client.validate();
+    new OptionRules().require(!nchan.involvesNchan() || client.channelType == ChannelType.WebSockets, "--channel-type",
+        client.channelType, "must be WebSockets against Nchan (and in a comparison): the harness reaches it over "
+        + "WebSockets only").check();
     if (nchan.involvesNchan() && batch() > NchanServer.MAX_BATCH) {
       throw new IllegalArgumentException("--batch " + batch() + ": Nchan publishes one message per POST, so a run "
           + "against it (and a comparison, which runs both servers with the same settings) needs --batch 1");

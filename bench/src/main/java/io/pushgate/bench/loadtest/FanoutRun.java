@@ -1,7 +1,7 @@
 package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.HttpResult;
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
 import io.pushgate.bench.gateway.GatewayApi;
 import io.pushgate.bench.metrics.BenchClock;
@@ -62,22 +62,24 @@ final class FanoutRun {
     ClientOptions client = setup.client;
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", channelCount);
     long t0 = BenchClock.nanos();
-    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", client.maxNotifications);
+    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", client.maxNotifications,
+        client.channelType);
     setup.out.printf(Locale.ROOT, "bench: created %d channels in %.2f s%n", channels.size(), (BenchClock.nanos() - t0) / 1e9);
 
     int capacity = rate > 0
         ? (int) Math.min(MAX_CHANGES, Math.ceil(rate * duration.plus(warmup).toMillis() / 1000.0) + 2) : MAX_CHANGES;
     FanoutChanges changes = new FanoutChanges(channelCount, capacity);
     DeliveryLedger ledger = new DeliveryLedger(channelCount);
-    SocketFleet fleet = new SocketFleet(setup.transport, setup.metrics, Sockets.options(client, 1024));
+    SubscriberFleet fleet = Sockets.fleet(setup, 1024);
     List<String> failures = new ArrayList<>();
     try {
-      SocketFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
+      SubscriberFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
           i -> new MovieListener(i, changes, ledger, setup.metrics), client.connectConcurrency, client.connectTimeout);
-      setup.out.printf(Locale.ROOT, "bench: opened %d WebSockets in %.2f s (%d failed)%n", opened.opened(),
-          opened.seconds(), opened.failed());
+      setup.out.printf(Locale.ROOT, "bench: opened %d %s in %.2f s (%d failed)%n", opened.opened(),
+          Sockets.noun(client), opened.seconds(), opened.failed());
       if (opened.failed() > 0) {
-        failures.add(opened.failed() + " of " + channelCount + " WebSockets did not open: " + opened.firstFailure());
+        failures.add(opened.failed() + " of " + channelCount + " " + Sockets.noun(client) + " did not open: "
+            + opened.firstFailure());
         return result(failures, ledger, changes, movieId, 0, opened, null, 0);
       }
       t0 = BenchClock.nanos();
@@ -177,7 +179,7 @@ final class FanoutRun {
   }
 
   private RunResult result(List<String> failures, DeliveryLedger ledger, FanoutChanges changes, String movieId,
-      double elapsed, SocketFleet.Opened opened, ProgressReporter reporter, long deliveredBefore) {
+      double elapsed, SubscriberFleet.Opened opened, ProgressReporter reporter, long deliveredBefore) {
     DeliveryLedger.Totals t = ledger.totals();
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("channels", channelCount);

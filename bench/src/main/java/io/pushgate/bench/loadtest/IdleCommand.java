@@ -1,5 +1,6 @@
 package io.pushgate.bench.loadtest;
 
+import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.report.RunResult;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,8 @@ final class IdleCommand extends WorkloadCommand {
     new OptionRules()
         .require(channels >= 1, "--channels", channels, "must be at least 1")
         .require(!duration.isNegative(), "--duration", duration, "must not be negative")
+        .require(client.channelType == ChannelType.WebSockets, "--channel-type", client.channelType,
+            "must be WebSockets: idle measures what an open WebSocket costs the gateway")
         .require(processes >= -1, "--processes", processes, "must be -1 (one per " + IdleRun.PER_PROCESS + " connections), 0 (this process) or more")
         .check();
   }

@@ -1,6 +1,7 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.ChannelType;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
 import io.pushgate.bench.gateway.JvmMemory;
 import io.pushgate.bench.metrics.BenchClock;
@@ -44,7 +45,8 @@ final class IdleRun {
   RunResult run() throws InterruptedException, IOException {
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", channelCount);
-    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", setup.client.maxNotifications);
+    List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", setup.client.maxNotifications,
+        ChannelType.WebSockets);
     List<URI> uris = channels.stream().map(ChannelInfo::channelUri).toList();
 
     JvmMemory memory = setup.gateway().pid().isPresent() ? new JvmMemory(setup.gateway().pid().getAsLong()) : null;
@@ -55,15 +57,15 @@ final class IdleRun {
 
     ProgressReporter reporter = new ProgressReporter(setup.metrics, setup.out, () -> "");
     reporter.start();
-    SocketFleet fleet = null;
+    SubscriberFleet fleet = null;
     ChildFleet children = null;
-    SocketFleet.Opened opened;
+    SubscriberFleet.Opened opened;
     JvmMemory.Reading after;
     long heldFrom;
     long held;
     try {
       if (processes == 0) {
-        fleet = new SocketFleet(setup.transport, setup.metrics, Sockets.options(setup.client, 256));
+        fleet = SubscriberFleet.webSockets(setup.transport, setup.metrics, Sockets.options(setup.client, 256));
         opened = fleet.open(uris, i -> new QuietListener(setup.metrics), setup.client.connectConcurrency,
             setup.client.connectTimeout);
       } else {
@@ -99,7 +101,7 @@ final class IdleRun {
     return result(failures, opened, before, after, held, reporter);
   }
 
-  private RunResult result(List<String> failures, SocketFleet.Opened opened, JvmMemory.Reading before,
+  private RunResult result(List<String> failures, SubscriberFleet.Opened opened, JvmMemory.Reading before,
       JvmMemory.Reading after, long held, ProgressReporter reporter) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("channels", channelCount);

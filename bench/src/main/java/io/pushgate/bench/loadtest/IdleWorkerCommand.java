@@ -1,7 +1,7 @@
 package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.ClientTransport;
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.client.SocketOptions;
 import io.pushgate.bench.client.SourceAddresses;
 import io.pushgate.bench.metrics.LoadMetrics;
@@ -46,8 +46,8 @@ final class IdleWorkerCommand implements Callable<Integer> {
     LoadMetrics metrics = new LoadMetrics();
     try (ClientTransport transport = new ClientTransport(client.eventLoopThreads(),
         SourceAddresses.loopback(client.sourceAddresses, sourceOffset))) {
-      SocketFleet fleet = new SocketFleet(transport, metrics, new SocketOptions(64 << 10, 0, 0, 10_000));
-      SocketFleet.Opened opened = fleet.open(targets, i -> new QuietListener(metrics), client.connectConcurrency,
+      SubscriberFleet fleet = SubscriberFleet.webSockets(transport, metrics, new SocketOptions(64 << 10, 0, 0, 10_000));
+      SubscriberFleet.Opened opened = fleet.open(targets, i -> new QuietListener(metrics), client.connectConcurrency,
           client.connectTimeout);
       if (opened.firstFailure() != null) {
         System.out.println("first failure: " + opened.firstFailure());

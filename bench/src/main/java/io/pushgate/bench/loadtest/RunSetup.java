@@ -2,7 +2,7 @@ package io.pushgate.bench.loadtest;
 
 import io.pushgate.bench.client.ClientTransport;
 import io.pushgate.bench.client.HttpPool;
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.client.SourceAddresses;
 import io.pushgate.bench.gateway.GatewayApi;
 import io.pushgate.bench.gateway.GatewayTarget;
@@ -119,7 +119,7 @@ final class RunSetup implements AutoCloseable {
    * @param unit what the ledger counts, as the failures name it: "notifications", fanout's "deliveries"
    * @param measured what the measured phase cost the server; null when the run ended before it
    */
-  RunResult ledgerResult(List<String> failures, String unit, DeliveryLedger.Totals t, SocketFleet.Opened opened,
+  RunResult ledgerResult(List<String> failures, String unit, DeliveryLedger.Totals t, SubscriberFleet.Opened opened,
       double elapsedSeconds, Map<String, Object> settings, Map<String, Object> details, ServerMeter.Measured measured,
       double deliveredPerSecond, ProgressReporter reporter) {
     if (t.duplicates() > 0) {

@@ -1,7 +1,6 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.client.SocketFleet;
-import io.pushgate.bench.client.SocketOptions;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
 import io.pushgate.bench.metrics.BenchClock;
 import io.pushgate.bench.metrics.DeliveryLedger;
@@ -36,19 +35,20 @@ final class UnicastRun {
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", plan.channels());
     long t0 = BenchClock.nanos();
-    List<ChannelInfo> channels = setup.server.createChannels(setup.http, plan.channels(), client.maxNotifications);
+    List<ChannelInfo> channels = setup.server.createChannels(setup.http, plan.channels(), client.maxNotifications,
+        client.channelType);
     setup.out.printf(Locale.ROOT, "bench: created %d channels in %.2f s%n", channels.size(), (BenchClock.nanos() - t0) / 1e9);
 
     DeliveryLedger ledger = new DeliveryLedger(plan.channels());
-    SocketFleet fleet = new SocketFleet(setup.transport, setup.metrics,
-        Sockets.options(client, plan.payloadBytes(), setup.server.wireFormat()));
+    SubscriberFleet fleet = Sockets.fleet(setup, plan.payloadBytes());
     try {
-      SocketFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
+      SubscriberFleet.Opened opened = fleet.open(channels.stream().map(ChannelInfo::channelUri).toList(),
           i -> new StampListener(i, ledger, setup.metrics), client.connectConcurrency, client.connectTimeout);
-      setup.out.printf(Locale.ROOT, "bench: opened %d WebSockets in %.2f s (%d failed)%n", opened.opened(),
-          opened.seconds(), opened.failed());
+      setup.out.printf(Locale.ROOT, "bench: opened %d %s in %.2f s (%d failed)%n", opened.opened(),
+          Sockets.noun(client), opened.seconds(), opened.failed());
       if (opened.failed() > 0) {
-        failures.add(opened.failed() + " of " + plan.channels() + " WebSockets did not open: " + opened.firstFailure());
+        failures.add(opened.failed() + " of " + plan.channels() + " " + Sockets.noun(client) + " did not open: "
+            + opened.firstFailure());
         return result(failures, ledger, 0, opened, null, null, 0);
       }
 
@@ -103,7 +103,7 @@ final class UnicastRun {
         limit);
   }
 
-  private RunResult result(List<String> failures, DeliveryLedger ledger, double elapsed, SocketFleet.Opened opened,
+  private RunResult result(List<String> failures, DeliveryLedger ledger, double elapsed, SubscriberFleet.Opened opened,
       IngressSender.Sent sent, ProgressReporter reporter, long warmedUp) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("channels", plan.channels());
@@ -117,7 +117,7 @@ final class UnicastRun {
     settings.put("retry policy", IngressSender.retryPolicy());
 
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("WebSockets opened in s", RunSetup.round(opened.seconds()));
+    details.put(Sockets.noun(setup.client) + " opened in s", RunSetup.round(opened.seconds()));
     double deliveredPerSecond = 0;
     if (warmedUp > 0) {
       details.put("warm-up notifications (in the totals, not in the latency figures)", warmedUp);

@@ -1,5 +1,6 @@
 package io.pushgate.bench.nchan;
 
+import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.client.HttpPool;
 import io.pushgate.bench.client.WireFormat;
 import io.pushgate.bench.gateway.ChannelInfo;
@@ -51,7 +52,10 @@ public final class NchanServer implements ServerUnderTest {
   }
 
   @Override
-  public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) {
+  public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications, ChannelType type) {
+    if (type != ChannelType.WebSockets) {
+      throw new IllegalArgumentException("the harness subscribes to Nchan over WebSockets only, not " + type);
+    }
     return NchanChannels.of(base(), count);
   }
 

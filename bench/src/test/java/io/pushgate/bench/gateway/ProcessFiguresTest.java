@@ -160,7 +160,8 @@ class ProcessFiguresTest {
     }
 
     @Override
-    public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications) {
+    public List<ChannelInfo> createChannels(HttpPool http, int count, int maxNotifications,
+        io.pushgate.bench.client.ChannelType type) {
       return List.of();
     }
 

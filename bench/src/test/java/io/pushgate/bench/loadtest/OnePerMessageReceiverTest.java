@@ -25,7 +25,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.pushgate.bench.client.BenchNotification;
 import io.pushgate.bench.client.ClientTransport;
-import io.pushgate.bench.client.SocketFleet;
+import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.client.SocketOptions;
 import io.pushgate.bench.client.SourceAddresses;
 import io.pushgate.bench.client.WireFormat;
@@ -97,9 +97,9 @@ class OnePerMessageReceiverTest {
       ledger.issue(0);
     }
     int port = ((InetSocketAddress) server.localAddress()).getPort();
-    SocketFleet fleet = new SocketFleet(transport, metrics,
+    SubscriberFleet fleet = SubscriberFleet.webSockets(transport, metrics,
         new SocketOptions(64 << 10, 10, 0, 5_000, WireFormat.ONE_PER_MESSAGE)); // ncAck due every 10 ms, if any
-    SocketFleet.Opened opened = fleet.open(List.of(URI.create("ws://127.0.0.1:" + port + "/sub/bench-0")),
+    SubscriberFleet.Opened opened = fleet.open(List.of(URI.create("ws://127.0.0.1:" + port + "/sub/bench-0")),
         i -> new StampListener(i, ledger, metrics), 1, Duration.ofSeconds(10));
     assertEquals(1, opened.opened(), "opened: " + opened.firstFailure());
 

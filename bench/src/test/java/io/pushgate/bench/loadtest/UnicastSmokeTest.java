@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * The harness end to end against a real gateway started in-process (embedded PostgreSQL in a temporary
  * directory): unicast over 20 channels, 400 notifications, every one delivered exactly once, and both
  * report files written. The exit code is the harness's own verdict, so a lost or duplicated
- * notification fails this test. Where nginx with Nchan is installed, the same workload is also
+ * notification fails this test. The same over long polls (--channel-type LongPolling). Where nginx with Nchan is installed, the same workload is also
  * compared with Nchan (skipped elsewhere: CI machines need not have it).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -56,6 +56,29 @@ class UnicastSmokeTest extends InProcessGatewayTest {
 
   @Test
   @Order(2)
+  void longPollsDeliverEveryNotificationOnce() throws Exception {
+    Path reports = temp.resolve("longpoll");
+    int exit = loadtest("unicast", "--channel-type", "LongPolling",
+        "--channels", "20", "--notifications", "400", "--rate", "0", "--batch", "5", "--duration", "30s", "--warmup", "0s",
+        "--max-notifications", "10", "--drain-timeout", "20s", "--http-connections", "4", "--client-threads", "2",
+        "--source-addresses", "2", "--report-dir", reports.toString());
+
+    JsonNode result = ResultJson.read(reports.resolve("result.json"));
+    assertEquals(0, exit, "the harness's verdict: " + result.path("failures"));
+    assertTrue(result.path("settings").path("channel type").asText().startsWith("LongPolling"),
+        result.path("settings").toString());
+    JsonNode totals = result.path("totals");
+    assertEquals(20, totals.path("connections").asInt());
+    assertEquals(400, totals.path("delivered").asLong());
+    assertEquals(0, totals.path("lost").asLong());
+    assertEquals(0, totals.path("duplicates").asLong());
+    assertEquals(0, totals.path("unexpected").asLong());
+    assertTrue(totals.path("errors").isEmpty(), "no poll answered other than 200: " + totals.path("errors"));
+    assertEquals(400, result.path("latency").path("count").asLong(), "a latency for every notification");
+  }
+
+  @Test
+  @Order(3)
   void comparesTheSameWorkloadAgainstNchan() throws Exception {
     assumeTrue(NchanScripts.installed(), "nginx with Nchan is not installed (scripts/nchan install)");
     Path reports = temp.resolve("compare");
