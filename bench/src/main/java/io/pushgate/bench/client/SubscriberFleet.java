@@ -38,13 +38,15 @@ public final class SubscriberFleet implements AutoCloseable {
   /** A WebSocket on each channelURL. */
   public static SubscriberFleet webSockets(ClientTransport transport, LoadMetrics metrics, SocketOptions options) {
     FrameParser parser = new FrameParser();
-    return new SubscriberFleet((uri, listener) -> new ChannelSocket(uri, transport, metrics, parser, listener, options));
+    return new SubscriberFleet(
+        (uri, listener) -> new ChannelSocket(uri, transport, metrics, parser, listener, options));
   }
 
   /** A long poll after another on each channelURL of a LongPolling channel. */
   public static SubscriberFleet longPolls(ClientTransport transport, LoadMetrics metrics, SocketOptions options) {
     FrameParser parser = new FrameParser();
-    return new SubscriberFleet((uri, listener) -> new LongPollChannel(uri, transport, metrics, parser, listener, options));
+    return new SubscriberFleet(
+        (uri, listener) -> new LongPollChannel(uri, transport, metrics, parser, listener, options));
   }
 
   /**

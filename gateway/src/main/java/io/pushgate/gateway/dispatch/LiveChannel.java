@@ -59,6 +59,11 @@ public final class LiveChannel {
     return lifetimeSeconds;
   }
 
+  /** When the channel expires, as last written to the database. */
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
   boolean isExpired(Instant now) {
     return !expiresAt.isAfter(now);
   }

@@ -78,7 +78,8 @@ final class LongPollResource {
 
   /** Each poll resets the lifetime to the one last granted (spec §5.3: "its original value"). */
   private void refreshLifetime(LiveChannel channel) {
-    channelService.touchLifetime(channel.channel().userId(), channel.id(), channel.lifetimeSeconds());
+    channelService.touchLifetimeOnPoll(channel.channel().userId(), channel.id(), channel.lifetimeSeconds(),
+        channel.expiresAt());
   }
 
   /** {@code ?resumePoint=N}, or null; a malformed value is a 400. */

@@ -154,6 +154,19 @@ public final class ChannelRepository {
    * are unknown, of another user or expired by {@code now} are left alone. Returns the ids updated.
    */
   public List<String> updateLifetimes(java.util.Map<String, LifetimeRefresh> refreshes, Instant now) {
+    return writeLifetimes(UPDATE_LIFETIMES, refreshes, now);
+  }
+
+  /**
+   * Like {@link #updateLifetimes}, but only extends: a channel is updated only while its lifetime is
+   * still the refresh's and its expiry earlier than the refresh's, so a refresh written late never
+   * undoes one asked after it.
+   */
+  public List<String> extendLifetimes(java.util.Map<String, LifetimeRefresh> refreshes, Instant now) {
+    return writeLifetimes(EXTEND_LIFETIMES, refreshes, now);
+  }
+
+  private List<String> writeLifetimes(String sql, java.util.Map<String, LifetimeRefresh> refreshes, Instant now) {
     int n = refreshes.size();
     String[] ids = new String[n];
     String[] users = new String[n];
@@ -166,15 +179,19 @@ public final class ChannelRepository {
       lifetimes[i] = entry.getValue().lifetimeSeconds();
       expiries[i++] = entry.getValue().expiresAt().toEpochMilli();
     }
-    return database.dsl().resultQuery(UPDATE_LIFETIMES, DSL.val(ids), DSL.val(users), DSL.val(lifetimes),
+    return database.dsl().resultQuery(sql, DSL.val(ids), DSL.val(users), DSL.val(lifetimes),
         DSL.val(expiries), DSL.val(now.toEpochMilli())).fetch(0, String.class);
   }
 
-  private static final String UPDATE_LIFETIMES = """
+  private static final String SET_LIFETIMES = """
       UPDATE channel c SET lifetime_seconds = u.lifetime, expires_at = to_timestamp(u.expires_ms / 1000.0)
       FROM unnest({0}::varchar[], {1}::varchar[], {2}::int[], {3}::bigint[]) AS u (channel_id, user_id, lifetime, expires_ms)
       WHERE c.channel_id = u.channel_id AND c.user_id = u.user_id AND c.expires_at > to_timestamp({4}::bigint / 1000.0)
-      RETURNING c.channel_id""";
+      """;
+  private static final String UPDATE_LIFETIMES = SET_LIFETIMES + "RETURNING c.channel_id";
+  private static final String EXTEND_LIFETIMES = SET_LIFETIMES
+      + "AND c.lifetime_seconds = u.lifetime AND c.expires_at < to_timestamp(u.expires_ms / 1000.0) "
+      + "RETURNING c.channel_id";
 
   /** Live channels per type. */
   public java.util.Map<String, Long> countLiveByType(Instant now) {

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lifetime refreshes of a channel take effect in the order they were asked, whatever their expiry:
- * touches merged in one batch, and a PUT against touches still waiting to be written. The batch
- * writer is held on another channel's row so that the touches under test wait together.
+ * touches merged in one batch, and a PUT against touches still waiting to be written; a long poll's
+ * refresh, which may wait longer, only ever extends the lifetime in force, and near the channel's end
+ * it does not wait. The batch writer is held on another channel's row so that the touches under test
+ * wait together.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
@@ -112,13 +114,42 @@ class LifetimeOrderTest {
     assertLifetime(channel, 600);
   }
 
+  @Test
+  void testSuccess_aPollsRefreshWrittenLateNeverUndoesAPut() throws Exception {
+    Live channel = create(); // 120 s to go: far from its end, so a poll's refresh waits for its batch
+    CompletableFuture<Optional<Integer>> put = whilePollRefreshesAreHeld(() -> {
+      channels.touchLifetimeOnPoll(channel.userId(), channel.id(), 120, channel.live().expiresAt());
+      return channels.refreshLifetime(channel.userId(), channel.id(), 60);
+    });
+    assertEquals(Optional.of(60), put.get(10, TimeUnit.SECONDS));
+    assertLifetime(channel, 60);
+  }
+
+  @Test
+  void testSuccess_aPollNearTheChannelsEndIsWrittenAtOnce() throws Exception {
+    Live channel = create(10); // within POLL_REFRESH_MARGIN of its end: waiting could outlast it
+    whilePollRefreshesAreHeld(() -> {
+      Instant written = channel.live().expiresAt();
+      channels.touchLifetimeOnPoll(channel.userId(), channel.id(), 10, written);
+      Await.until(Duration.ofSeconds(10), "the refresh written while the polls' batch is held",
+          () -> repository.findLive(channel.userId(), channel.id(), Instant.now())
+              .map(stored -> stored.expiresAt().isAfter(written)).orElse(false));
+      return null;
+    });
+    assertLifetime(channel, 10);
+  }
+
   /** A channel of a user of its own, known to delivery (so that it hears of new lifetimes). */
   private record Live(String userId, String id, LiveChannel live) {}
 
   private Live create() throws Exception {
+    return create(120);
+  }
+
+  private Live create(int lifetimeSeconds) throws Exception {
     String userId = "lifetime-" + users.incrementAndGet();
     Channel channel = channels.create(userId, new NotificationChannel(null, null, ChannelType.WebSockets,
-        new WebSocketsData(null, 3), 120, null, null)).get(10, TimeUnit.SECONDS).channel();
+        new WebSocketsData(null, 3), lifetimeSeconds, null, null)).get(10, TimeUnit.SECONDS).channel();
     LiveChannel live = gateway.component().liveChannels().byChannelToken(channel.channelToken())
         .get(10, TimeUnit.SECONDS).orElseThrow();
     return new Live(userId, channel.channelId(), live);
@@ -130,11 +161,21 @@ class LifetimeOrderTest {
    * next batch; then lets go and waits until every refresh is written.
    */
   private <T> T whileABatchIsHeld(Callable<T> asking) throws Exception {
+    return whileHeld(blocker -> channels.touchLifetime(blocker.userId(), blocker.id(), 600), asking);
+  }
+
+  /** The same with the batch of long polls' refreshes held (the blocker's own poll's refresh). */
+  private <T> T whilePollRefreshesAreHeld(Callable<T> asking) throws Exception {
+    return whileHeld(blocker -> channels.touchLifetimeOnPoll(blocker.userId(), blocker.id(), 120,
+        blocker.live().expiresAt()), asking);
+  }
+
+  private <T> T whileHeld(java.util.function.Consumer<Live> touchBlocker, Callable<T> asking) throws Exception {
     Live blocker = create();
     T result;
     try (HeldLock row = HeldLock.take(gateway,
         "SELECT 1 FROM channel WHERE channel_id = '" + blocker.id() + "' FOR UPDATE")) {
-      channels.touchLifetime(blocker.userId(), blocker.id(), 600);
+      touchBlocker.accept(blocker);
       HeldLock.awaitWaiter(gateway, "transactionid", "the lifetime writer waits for the blocker's row");
       result = asking.call();
     }
