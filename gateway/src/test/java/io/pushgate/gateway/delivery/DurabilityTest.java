@@ -45,6 +45,40 @@ class DurabilityTest {
     return received;
   }
 
+  /**
+   * A long poll's lifetime reset that still waits for its batch (the channel has far to go) is written
+   * by a graceful stop, so the restarted gateway holds the lifetime from that poll on.
+   */
+  @Test
+  void testSuccess_aPollsWaitingLifetimeResetIsWrittenByAGracefulStop() {
+    int port = TestGateway.freePort();
+    Created channel;
+    long secondPollAt;
+    try (TestGateway gateway = TestGateway.start(dataDir, port)) {
+      channel = Channels.create(gateway, "LongPolling", 10, "\"channelLifetime\": \"600\"");
+      java.util.function.IntSupplier remaining = () -> remainingLifetime(gateway, channel);
+      Channels.post(gateway, channel, 1);
+      // its reset is written at once
+      assertEquals(200, gateway.postJson(channel.channelUrl(), LongPollingDeliveryTest.POLL_BODY).statusCode());
+      // the first reset was written; three seconds on, the next one waits for the next batch (5 s after)
+      Await.until(WAIT, "the lifetime run down by three seconds", () -> remaining.getAsInt() < 597);
+      Channels.post(gateway, channel, 2);
+      secondPollAt = System.nanoTime();
+      assertEquals(200, gateway.postJson(channel.channelUrl(), LongPollingDeliveryTest.POLL_BODY).statusCode());
+    } // the graceful stop, well within those 5 s
+    try (TestGateway gateway = TestGateway.start(dataDir, port)) {
+      // reset at the second poll: at least 598 s from then, where the first reset would give at most 596
+      long sinceSecondPoll = (System.nanoTime() - secondPollAt) / 1_000_000_000;
+      int fromSecondPoll = remainingLifetime(gateway, channel) + (int) sinceSecondPoll;
+      assertTrue(fromSecondPoll >= 598, "lifetime counted from the second poll: " + fromSecondPoll + " s");
+    }
+  }
+
+  private static int remainingLifetime(TestGateway gateway, Created channel) {
+    return io.pushgate.gateway.Json.parse(gateway.get(channel.resourceUrl() + "/channelLifetime").body())
+        .get("notificationChannelLifetime").get("channelLifetime").asInt();
+  }
+
   @Test
   void testSuccess_acceptedWhileDisconnectedArriveExactlyOnceAfterARestart() throws Exception {
     int port = TestGateway.freePort();
