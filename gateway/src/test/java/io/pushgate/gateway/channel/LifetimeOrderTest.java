@@ -127,16 +127,16 @@ class LifetimeOrderTest {
 
   @Test
   void testSuccess_aPollNearTheChannelsEndIsWrittenAtOnce() throws Exception {
-    Live channel = create(10); // within POLL_REFRESH_MARGIN of its end: waiting could outlast it
+    Live channel = create(14); // within POLL_REFRESH_MARGIN (15 s) of its end: waiting could outlast it
     whilePollRefreshesAreHeld(() -> {
       Instant written = channel.live().expiresAt();
-      channels.touchLifetimeOnPoll(channel.userId(), channel.id(), 10, written);
+      channels.touchLifetimeOnPoll(channel.userId(), channel.id(), 14, written);
       Await.until(Duration.ofSeconds(10), "the refresh written while the polls' batch is held",
           () -> repository.findLive(channel.userId(), channel.id(), Instant.now())
               .map(stored -> stored.expiresAt().isAfter(written)).orElse(false));
       return null;
     });
-    assertLifetime(channel, 10);
+    assertLifetime(channel, 14);
   }
 
   /** A channel of a user of its own, known to delivery (so that it hears of new lifetimes). */
