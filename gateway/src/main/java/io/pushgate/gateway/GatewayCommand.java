@@ -133,6 +133,18 @@ final class GatewayCommand {
           + "client closes it (env PUSHGATE_KEEP_ALIVE_INTERVAL, default ${DEFAULT-VALUE}).")
   long keepAliveIntervalMillis;
 
+  @Option(names = "--movie-changes-in-progress", paramLabel = "N",
+      defaultValue = "${env:PUSHGATE_MOVIE_CHANGES_IN_PROGRESS:-2}",
+      description = "Movie changes the sample movies service makes at once, each notifying all its subscribers "
+          + "(env PUSHGATE_MOVIE_CHANGES_IN_PROGRESS, default ${DEFAULT-VALUE}).")
+  int movieChangesInProgress;
+
+  @Option(names = "--movie-change-wait", paramLabel = "MILLIS",
+      defaultValue = "${env:PUSHGATE_MOVIE_CHANGE_WAIT:-1000}",
+      description = "How long a movie change may wait for its turn before it is refused with 503; 0 refuses it "
+          + "at once (env PUSHGATE_MOVIE_CHANGE_WAIT, default ${DEFAULT-VALUE}).")
+  long movieChangeWaitMillis;
+
   @Option(names = "--shutdown-timeout", paramLabel = "MILLIS",
       defaultValue = "${env:PUSHGATE_SHUTDOWN_TIMEOUT:-10000}",
       description = "The longest a graceful shutdown (SIGTERM) may take (env PUSHGATE_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
@@ -223,7 +235,8 @@ final class GatewayCommand {
         defaultMaxNotifications, maxNotificationsLimit, Duration.ofMillis(expirySweepIntervalMillis),
         channelQueueLimit, ingressQueueLimit, Duration.ofMillis(commitIntervalMillis),
         Duration.ofMillis(longPollTimeoutMillis),
-        Duration.ofMillis(keepAliveIntervalMillis), Duration.ofMillis(shutdownTimeoutMillis), accessLog, security());
+        Duration.ofMillis(keepAliveIntervalMillis), Duration.ofMillis(shutdownTimeoutMillis), accessLog,
+        new GatewayConfig.MovieChanges(movieChangesInProgress, Duration.ofMillis(movieChangeWaitMillis)), security());
   }
 
   private GatewayConfig.Security security() {

@@ -39,6 +39,7 @@ import java.util.Optional;
  *                                 that without a word from the client closes it
  * @param shutdownTimeout          the longest a graceful shutdown may take
  * @param accessLog                whether to log one line per HTTP request (logger {@code pushgate.access})
+ * @param movieChanges             how the sample movies service admits changes
  * @param security                 authentication, TLS and the limits that protect the gateway
  */
 public record GatewayConfig(
@@ -63,7 +64,27 @@ public record GatewayConfig(
     Duration keepAliveInterval,
     Duration shutdownTimeout,
     boolean accessLog,
+    MovieChanges movieChanges,
     Security security) {
+
+  /**
+   * How the sample movies service admits changes: {@code inProgress} at once, from the transaction until
+   * their notifications are in the log; the next waits its turn, in order, for at most {@code maxWait}
+   * (64 at most wait), and is then refused with 503. Measured at fan-out 60,000/s offered
+   * (bench/README, "At commit 4e8b5f6"): 1, 2 and 4 in progress, refused at once beyond them, all held
+   * what the box can deliver, with completion p50 1.2, 2.6 and 5.0 s; 2 with a wait of 1 s, 5.1 s, and
+   * a burst of small changes the box had room for was no longer refused in part.
+   *
+   * @param inProgress changes made at once ({@code --movie-changes-in-progress})
+   * @param maxWait    how long a change may wait for its turn; zero refuses it at once ({@code --movie-change-wait})
+   */
+  public record MovieChanges(int inProgress, Duration maxWait) {
+    public MovieChanges {
+      requireNonNull(maxWait, "maxWait");
+      checkRange("--movie-changes-in-progress", inProgress, 1, 64);
+      checkRange("--movie-change-wait", maxWait.toMillis(), 0, 60_000);
+    }
+  }
 
   /** How REST requests are authenticated. */
   public enum AuthMode {
@@ -190,6 +211,7 @@ public record GatewayConfig(
     checkRange("--keep-alive-interval", keepAliveInterval.toMillis(), 100, Duration.ofHours(1).toMillis());
     requireNonNull(shutdownTimeout, "shutdownTimeout");
     checkRange("--shutdown-timeout", shutdownTimeout.toMillis(), 100, Duration.ofMinutes(10).toMillis());
+    requireNonNull(movieChanges, "movieChanges");
     requireNonNull(security, "security");
     if (security.tls() && publicUrl.getScheme().equals("http") && publicUrl.getHost().equals("localhost")
         && publicUrl.getPort() == port) {

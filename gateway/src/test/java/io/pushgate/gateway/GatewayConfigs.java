@@ -37,7 +37,8 @@ public final class GatewayConfigs {
     return new GatewayConfig("127.0.0.1", 8080, URI.create(publicUrl), 8081, Path.of("target/test-data"),
         Optional.empty(), 2, 1, 64 * 1024, Duration.ofSeconds(3600), Duration.ofSeconds(86400), 20, 1000,
         Duration.ofSeconds(10), 10_000, 100_000, Duration.ofMillis(2), Duration.ofSeconds(30), Duration.ofSeconds(30),
-        Duration.ofSeconds(10), false, new GatewayConfig.Security(auth, jwtSecret,
+        Duration.ofSeconds(10), false, new GatewayConfig.MovieChanges(2, Duration.ofSeconds(1)),
+        new GatewayConfig.Security(auth, jwtSecret,
             Optional.empty(), jwksUrl, Optional.empty(), Optional.empty(), 100, 100, 10_000, 1_000,
             Duration.ofSeconds(10)));
   }

@@ -32,7 +32,7 @@ class MainTest {
         "--db-user", "--db-password", "--db-pool-size", "--event-loop-threads", "--max-request-bytes",
         "--default-channel-lifetime", "--max-channel-lifetime", "--default-max-notifications",
         "--max-notifications-limit", "--expiry-sweep-interval", "--channel-queue-limit", "--ingress-queue-limit",
-        "--commit-interval",
+        "--commit-interval", "--movie-changes-in-progress", "--movie-change-wait",
         "--long-poll-timeout", "--keep-alive-interval", "--shutdown-timeout", "access-log", "--log-format"}) {
       assertTrue(help.contains(option), option + " missing from --help");
     }
@@ -58,6 +58,8 @@ class MainTest {
       "--shutdown-timeout 5 | --shutdown-timeout must be between 100",
       "--commit-interval 1001 | --commit-interval must be between 0 and 1000, got 1001",
       "--commit-interval -1 | --commit-interval must be between 0 and 1000, got -1",
+      "--movie-changes-in-progress 0 | --movie-changes-in-progress must be between 1 and 64, got 0",
+      "--movie-change-wait 60001 | --movie-change-wait must be between 0 and 60000, got 60001",
       "--no-such-flag | Unknown option: '--no-such-flag'"})
   void testFailure_invalidConfiguration(String args, String message) {
     assertEquals(Main.EXIT_INVALID_CONFIG, run(args.split(" ")));

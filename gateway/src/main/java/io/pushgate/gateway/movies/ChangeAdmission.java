@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 /**
  * Admits movie changes: at most {@code inProgress} at a time, from admission until their notifications
  * are handed to the notification log. A change that arrives while they run waits its turn, in order,
- * for at most {@code maxWait}; still waiting then, or arriving when {@link #MAX_WAITING} already wait,
- * it is refused with {@link ServerBusyException} (503, {@code Retry-After}) and not made.
+ * for at most {@code maxWait}; still waiting then, or arriving when {@link #MAX_WAITING} already wait
+ * (or at all, with no wait), it is refused with {@link ServerBusyException} (503, {@code Retry-After})
+ * and not made.
  *
  * <p>Why: a change of a popular movie is a transaction and then thousands of notifications to build
  * and append. Under overload, changes queued on the database executor would hold its threads (waiting
@@ -67,7 +68,7 @@ final class ChangeAdmission {
         running++;
         return CompletableFuture.completedFuture(null);
       }
-      if (waiting.size() >= MAX_WAITING) {
+      if (maxWait.isZero() || waiting.size() >= MAX_WAITING) {
         return CompletableFuture.failedFuture(new ServerBusyException("movie changes waiting"));
       }
       ticket = new CompletableFuture<>();

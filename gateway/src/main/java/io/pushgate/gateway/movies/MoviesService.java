@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,22 +43,14 @@ public final class MoviesService {
   private final ChannelTokens ids;
   private final int maxSubscriptionsPerUser;
   private final Clock clock;
-  /**
-   * Movie changes in progress at once (see {@link ChangeAdmission}): two let one build its
-   * notifications while the next one's transaction runs. Measured at fan-out 60,000/s offered
-   * (bench/README): 1, 2 and 4 in progress, refused at once beyond them, all held the deliveries the
-   * box can make, with completion p50 1.2, 2.6 and 5.0 s; with {@link #CHANGE_WAIT}, 5.1 s at 2.
-   */
-  static final int CHANGES_IN_PROGRESS = 2;
-  /** How long a change may wait for its turn before it is refused (503). */
-  static final Duration CHANGE_WAIT = Duration.ofSeconds(1);
-
-  private final ChangeAdmission admission = new ChangeAdmission(CHANGES_IN_PROGRESS, CHANGE_WAIT);
+  /** Changes in progress at once, the rest waiting briefly for a turn ({@code --movie-changes-in-progress}). */
+  private final ChangeAdmission admission;
 
   @Inject
   MoviesService(MovieRepository repository, MovieNotifier notifier, DbExecutor db, ChannelTokens ids,
       io.pushgate.gateway.GatewayConfig config, Clock clock) {
     this.maxSubscriptionsPerUser = config.security().maxSubscriptionsPerUser();
+    this.admission = new ChangeAdmission(config.movieChanges().inProgress(), config.movieChanges().maxWait());
     this.repository = repository;
     this.notifier = notifier;
     this.db = db;

@@ -72,6 +72,18 @@ class ChangeAdmissionTest {
   }
 
   @Test
+  void testFailure_withNoWaitAChangeBeyondThoseInProgressIsRefusedAtOnce() {
+    ChangeAdmission admission = new ChangeAdmission(1, Duration.ZERO);
+    CompletableFuture<String> first = new CompletableFuture<>();
+    admission.admit(() -> first);
+    CompletableFuture<String> second = admission.admit(() -> CompletableFuture.completedFuture("made"));
+    assertTrue(second.isCompletedExceptionally(), "refused at once, not after a timer");
+    assertEquals(0, admission.waiting());
+    first.complete("done");
+    assertEquals(0, admission.running());
+  }
+
+  @Test
   void testFailure_beyondTheWaitingLimitAChangeIsRefusedAtOnce() {
     ChangeAdmission admission = new ChangeAdmission(1, AN_HOUR);
     admission.admit(CompletableFuture::new); // never ends

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A movie change is admitted or refused (503) as a whole, before it commits: at most
- * {@link MoviesService#CHANGES_IN_PROGRESS} at a time (others wait briefly for a turn), and only with
+ * {@code --movie-changes-in-progress} at a time (others wait a little for a turn), and only with
  * room in the notification log for all its subscribers' notifications; never made and then notified
  * in part.
  */
@@ -68,18 +68,20 @@ class MovieChangeAdmissionTest {
 
   @Test
   void testFailure_aChangeThatWaitsTooLongBehindThoseInProgressIsRefused() throws Exception {
-    try (TestGateway gateway = TestGateway.start(dataDir)) {
+    int inProgress = 1; // not the default 2: the options reach the movies service
+    try (TestGateway gateway = TestGateway.start(dataDir, "--movie-changes-in-progress", Integer.toString(inProgress),
+        "--movie-change-wait", "300")) {
       String subscriber = subscribe(gateway, "movie-fan");
       List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
       try (HeldLock row = HeldLock.take(gateway, "SELECT 1 FROM movie WHERE movie_id = '" + MOVIE + "' FOR UPDATE")) {
         // these changes wait on the movie's row lock, in progress
-        for (int n = 0; n < MoviesService.CHANGES_IN_PROGRESS; n++) {
+        for (int n = 0; n < inProgress; n++) {
           String date = "2027-05-0" + (n + 1);
           held.add(CompletableFuture.supplyAsync(() -> movePremiere(gateway, date)));
         }
         Await.until(WAIT, "the changes waiting on the row lock", () -> waitingOnLocks(gateway) == held.size());
 
-        // the next one waits its turn for MoviesService.CHANGE_WAIT, and the row lock outlasts it
+        // the next one waits its turn for --movie-change-wait, and the row lock outlasts it
         HttpResponse<String> refused = movePremiere(gateway, "2027-06-01");
         assertEquals(503, refused.statusCode(), refused.body());
         assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
@@ -87,7 +89,7 @@ class MovieChangeAdmissionTest {
       for (CompletableFuture<HttpResponse<String>> change : held) {
         assertEquals(200, change.get(20, TimeUnit.SECONDS).statusCode());
       }
-      Await.until(WAIT, "both changes stored", () -> stored(gateway, subscriber) == held.size());
+      Await.until(WAIT, "the held changes stored", () -> stored(gateway, subscriber) == held.size());
 
       // once they are done, changes are admitted again
       assertEquals(200, movePremiere(gateway, "2027-06-02").statusCode());
