@@ -141,6 +141,48 @@ class MovieChangeAdmissionTest {
     }
   }
 
+  /**
+   * The database fails a committed change's first channel lookup: the change stays made, none of its
+   * notifications is (the lookups after it would each have waited on the database too), and all its
+   * room in the log goes back.
+   */
+  @Test
+  void testFailure_aChannelLookupTheDatabaseFailsEndsTheChangesNotifications() throws Exception {
+    int port = TestGateway.freePort();
+    List<String> subscribers = new ArrayList<>();
+    try (TestGateway gateway = TestGateway.start(dataDir, port)) {
+      for (int n = 0; n < 3; n++) {
+        subscribers.add(subscribe(gateway, "fan-" + n));
+      }
+    }
+    // restarted, the gateway has none of the channels in memory: each is looked up in the database
+    try (TestGateway gateway = TestGateway.start(dataDir, port)) {
+      CompletableFuture<HttpResponse<String>> change;
+      try (HeldLock table = HeldLock.take(gateway, "LOCK TABLE channel IN ACCESS EXCLUSIVE MODE")) {
+        change = CompletableFuture.supplyAsync(() -> movePremiere(gateway, "2027-07-01"));
+        Await.until(WAIT, "the change's first channel lookup waits for the table", () -> lookupsWaiting(gateway, false) == 1);
+        assertEquals(1, lookupsWaiting(gateway, true), "the database ends that lookup");
+      }
+      HttpResponse<String> made = change.get(20, TimeUnit.SECONDS);
+      assertEquals(200, made.statusCode(), made.body());
+      assertEquals("2027-07-01", premiere(gateway));
+      NotificationLog log = gateway.component().notificationLog();
+      Await.until(WAIT, "all room given back", () -> log.queued() == 0);
+      for (String subscriber : subscribers) {
+        assertEquals(0, stored(gateway, subscriber), "no notification made after the failed lookup");
+      }
+    }
+  }
+
+  /** The gateway's channel lookups by callbackURL waiting for a lock; with {@code end}, ended by the database. */
+  private static int lookupsWaiting(TestGateway gateway, boolean end) {
+    // materialised first, so that the termination only ever sees the waiting lookups
+    return ((Number) gateway.component().database().dsl().fetchValue("WITH waiting AS MATERIALIZED (SELECT pid "
+        + "FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%callback_key%' "
+        + "AND pid <> pg_backend_pid()) SELECT count(*)" + (end ? " FILTER (WHERE pg_terminate_backend(pid))" : "")
+        + " FROM waiting")).intValue();
+  }
+
   private static String subscribe(TestGateway gateway, String user) {
     String callbackUrl = callbackUrl(gateway, user);
     HttpResponse<String> subscribed = gateway.postJson(gateway.baseUrl() + "/movies/v1/" + user + "/subscriptions",
