@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code loadtest idle}: N open, silent WebSockets; the gateway's memory per connection. */
 @Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
     description = {
-      "Open WebSockets, no traffic: the gateway's memory per connection.",
-      "Reports RSS, live heap and direct memory before the sockets vs after --duration with all of them open.",
+      "Open WebSockets (or parked long polls, --channel-type LongPolling), no traffic: the gateway's memory per connection.",
+      "Reports RSS, live heap and direct memory before the connections vs after --duration with all of them open.",
       "Memory needs the gateway's pid: --start-gateway (which also turns on native memory tracking) or --gateway-pid."})
 final class IdleCommand extends WorkloadCommand {
   @Option(names = "--channels", paramLabel = "N", defaultValue = "5000",
@@ -43,8 +43,9 @@ final class IdleCommand extends WorkloadCommand {
     new OptionRules()
         .require(channels >= 1, "--channels", channels, "must be at least 1")
         .require(!duration.isNegative(), "--duration", duration, "must not be negative")
-        .require(client.channelType == ChannelType.WebSockets, "--channel-type", client.channelType,
-            "must be WebSockets: idle measures what an open WebSocket costs the gateway")
+        .require(client.channelType == ChannelType.WebSockets || !IdleRun.inChildren(channels, processes),
+            "--channel-type", client.channelType, "must be WebSockets when child processes hold the connections "
+                + "(over " + IdleRun.PER_PROCESS + " of them, or --processes=1 or more)")
         .require(processes >= -1, "--processes", processes, "must be -1 (one per " + IdleRun.PER_PROCESS + " connections), 0 (this process) or more")
         .check();
   }

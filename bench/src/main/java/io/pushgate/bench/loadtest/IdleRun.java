@@ -1,6 +1,5 @@
 package io.pushgate.bench.loadtest;
 
-import io.pushgate.bench.client.ChannelType;
 import io.pushgate.bench.client.SubscriberFleet;
 import io.pushgate.bench.gateway.ChannelInfo;
 import io.pushgate.bench.gateway.JvmMemory;
@@ -42,11 +41,16 @@ final class IdleRun {
     this.processes = processes == -1 ? (channels > PER_PROCESS ? (channels + PER_PROCESS - 1) / PER_PROCESS : 0) : processes;
   }
 
+  /** Whether child JVMs hold the connections ({@code processes} as --processes gives it). */
+  static boolean inChildren(int channels, int processes) {
+    return processes > 0 || (processes == -1 && channels > PER_PROCESS);
+  }
+
   RunResult run() throws InterruptedException, IOException {
     List<String> failures = new ArrayList<>();
     setup.out.printf(Locale.ROOT, "bench: creating %d channels%n", channelCount);
     List<ChannelInfo> channels = setup.api().createChannels(channelCount, "bench-", setup.client.maxNotifications,
-        ChannelType.WebSockets);
+        setup.client.channelType);
     List<URI> uris = channels.stream().map(ChannelInfo::channelUri).toList();
 
     JvmMemory memory = setup.gateway().pid().isPresent() ? new JvmMemory(setup.gateway().pid().getAsLong()) : null;
@@ -65,17 +69,18 @@ final class IdleRun {
     long held;
     try {
       if (processes == 0) {
-        fleet = SubscriberFleet.webSockets(setup.transport, setup.metrics, Sockets.options(setup.client, 256));
+        fleet = Sockets.fleet(setup, 256);
         opened = fleet.open(uris, i -> new QuietListener(setup.metrics), setup.client.connectConcurrency,
             setup.client.connectTimeout);
       } else {
         children = new ChildFleet(setup.metrics, setup.out);
         opened = children.open(uris, processes, setup.client, setup.reportDir, setup.client.connectTimeout);
       }
-      setup.out.printf(Locale.ROOT, "bench: opened %d WebSockets in %.2f s (%d failed)%s%n", opened.opened(),
+      String noun = Sockets.noun(setup.client);
+      setup.out.printf(Locale.ROOT, "bench: opened %d %s in %.2f s (%d failed)%s%n", opened.opened(), noun,
           opened.seconds(), opened.failed(), processes > 0 ? " in " + processes + " child processes" : "");
       if (opened.failed() > 0) {
-        failures.add(opened.failed() + " of " + channelCount + " WebSockets did not open: " + opened.firstFailure());
+        failures.add(opened.failed() + " of " + channelCount + " " + noun + " did not open: " + opened.firstFailure());
       }
       heldFrom = BenchClock.nanos();
       ServerMeter meter = ServerMeter.start(setup.server, () -> 0);
@@ -87,7 +92,7 @@ final class IdleRun {
       after = memory == null ? null : memory.read(true);
       held = setup.metrics.connections();
       if (held < opened.opened()) {
-        failures.add((opened.opened() - held) + " WebSockets closed during the hold");
+        failures.add((opened.opened() - held) + " " + Sockets.noun(setup.client) + " closed during the hold");
       }
     } finally {
       reporter.stop();
@@ -110,8 +115,8 @@ final class IdleRun {
     Sockets.describe(setup, settings);
 
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("WebSockets opened in s", RunSetup.round(opened.seconds()));
-    details.put("handshakes per s", RunSetup.round(opened.seconds() > 0 ? opened.opened() / opened.seconds() : 0));
+    details.put(Sockets.noun(setup.client) + " opened in s", RunSetup.round(opened.seconds()));
+    details.put("opened per s", RunSetup.round(opened.seconds() > 0 ? opened.opened() / opened.seconds() : 0));
     if (before != null && after != null) {
       long n = Math.max(1, opened.opened());
       memory(details, "RSS", before.rssKiB(), after.rssKiB(), n);

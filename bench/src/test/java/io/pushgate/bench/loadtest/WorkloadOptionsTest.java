@@ -31,7 +31,7 @@ class WorkloadOptionsTest {
         {"fanout", "--change-timeout", "-1s", "--change-timeout"},
         {"idle", "--channels", "0", "--channels"},
         {"idle", "--processes", "-2", "--processes"},
-        {"idle", "--channel-type", "LongPolling", "--channel-type"},
+        {"idle", "--processes", "1", "--channel-type", "LongPolling", "--channel-type"},
         {"unicast", "--compare-nchan", "--channel-type", "LongPolling", "--channel-type"},
         {"unicast", "--channels", "0", "--channels"},
         {"unicast", "--payload-bytes", "1", "--payload-bytes"},
