@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code --shutdown-timeout}: stop serving (readiness DOWN, new requests 503), stop accepting, close
  * WebSockets with 1001 and a reconnect hint and answer parked polls, commit every notification already
  * accepted, wait for the close frames to be written, close the event loops, write the last
- * confirmations, then close the pool. Nothing
- * an enabler was answered 2xx for is lost.
+ * confirmations and lifetime refreshes, then close the pool. Nothing an enabler was answered 2xx for
+ * is lost.
  */
 @Singleton
 public final class Gateway implements AutoCloseable {
@@ -57,8 +57,8 @@ public final class Gateway implements AutoCloseable {
   @Inject
   Gateway(GatewayConfig config, Database database, DbExecutor db, CpuExecutor cpu, EventLoops loops,
       Listeners listeners, ChannelExpirySweeper sweeper, NotificationLog notificationLog, LogTrimmer trimmer,
-      LiveChannels liveChannels, WebhookSender webhooks, MetricsBinder metrics, MetricsScraper scraper, TokenVerifier tokens, ServingState serving,
-      ChannelService channels) {
+      LiveChannels liveChannels, WebhookSender webhooks, MetricsBinder metrics, MetricsScraper scraper,
+      TokenVerifier tokens, ServingState serving, ChannelService channels) {
     this.channels = channels;
     this.tokens = tokens;
     this.config = config;
@@ -137,6 +137,7 @@ public final class Gateway implements AutoCloseable {
     // its close frame waited would otherwise sit on a timer the loops cancelled, and come back after a restart
     trimmer.close();
     channels.flushLifetimes();
+    step("confirmations and lifetime refreshes written");
     db.close();
     database.close();
     tokens.close();

@@ -95,7 +95,7 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
   }
 
   private void connect(URI target) {
-    InetSocketAddress remote = new InetSocketAddress(target.getHost(), port(target));
+    InetSocketAddress remote = new InetSocketAddress(target.getHost(), ChannelUris.port(target));
     WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(target)
         .subprotocol(options.format().subprotocol())
@@ -125,22 +125,6 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
     if (firstOpen.completeExceptionally(cause)) {
       metrics.connectFailed();
     }
-  }
-
-  /** The URI's port, or its scheme's default. */
-  static int port(URI uri) {
-    if (uri.getPort() > 0) {
-      return uri.getPort();
-    }
-    return "wss".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? 443 : 80;
-  }
-
-  private URI resumeUri() {
-    String base = uri.toString();
-    if (resumePoint < 0) {
-      return uri;
-    }
-    return URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + "resumePoint=" + resumePoint);
   }
 
   /** The socket's last handler: reading, answering, confirming, and what happens at the end. */
@@ -251,7 +235,7 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
             reconnectsLeft--;
             ctx.channel().eventLoop().schedule(() -> {
               if (!closing) {
-                connect(resumeUri());
+                connect(ChannelUris.resumingAt(uri, resumePoint));
               }
             }, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
           }

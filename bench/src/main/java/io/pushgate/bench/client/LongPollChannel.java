@@ -81,7 +81,7 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
   }
 
   private void connect() {
-    InetSocketAddress remote = new InetSocketAddress(uri.getHost(), ChannelSocket.port(uri));
+    InetSocketAddress remote = new InetSocketAddress(uri.getHost(), ChannelUris.port(uri));
     ChannelFuture connected = transport.connect(remote, new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
@@ -95,12 +95,6 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
         metrics.connectFailed();
       }
     });
-  }
-
-  /** The path of the next poll: the channelURL's, with the resume point once a list was read. */
-  private String pollPath() {
-    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    return resumePoint < 0 ? path : path + (uri.getRawQuery() == null ? "?" : "&") + "resumePoint=" + resumePoint;
   }
 
   /** The connection's last handler: polling, reading the answers, and what happens at the end. */
@@ -123,9 +117,10 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
       if (closing || !ctx.channel().isActive()) {
         return;
       }
-      FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, pollPath(),
-          Unpooled.EMPTY_BUFFER);
-      request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + ChannelSocket.port(uri));
+      // from the second poll on, the resume point confirms the list read last
+      FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+          ChannelUris.pathAndQuery(ChannelUris.resumingAt(uri, resumePoint)), Unpooled.EMPTY_BUFFER);
+      request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + ChannelUris.port(uri));
       request.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
       ctx.writeAndFlush(request);
     }

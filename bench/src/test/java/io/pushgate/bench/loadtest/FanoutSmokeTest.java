@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -59,7 +58,7 @@ class FanoutSmokeTest extends InProcessGatewayTest {
     CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
         () -> fanout(reports, "--rate", "20", "--duration", "3s"));
     try {
-      awaitUntil(Duration.ofSeconds(60), () -> refusedPatches() > 0);
+      Await.until(Duration.ofSeconds(60), "a PATCH refused", () -> refusedPatches() > 0);
     } finally {
       letGo.countDown();
     }
@@ -91,15 +90,5 @@ class FanoutSmokeTest extends InProcessGatewayTest {
   private static long refusedPatches() {
     return gateway.gatewayMetrics().registry().find("pushgate.http.requests").tag("status", "5xx").timers()
         .stream().mapToLong(Timer::count).sum();
-  }
-
-  private static void awaitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit);
-      }
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
   }
 }

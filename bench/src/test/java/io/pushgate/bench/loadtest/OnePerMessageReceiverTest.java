@@ -2,7 +2,6 @@ package io.pushgate.bench.loadtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -40,8 +39,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +100,7 @@ class OnePerMessageReceiverTest {
         i -> new StampListener(i, ledger, metrics), 1, Duration.ofSeconds(10));
     assertEquals(1, opened.opened(), "opened: " + opened.firstFailure());
 
-    await(() -> metrics.received() == NOTIFICATIONS + 2, "every message read");
+    Await.until(Duration.ofSeconds(10), "every message read", () -> metrics.received() == NOTIFICATIONS + 2);
     fleet.close(Duration.ofSeconds(10));
     clientClosed.get(10, TimeUnit.SECONDS);
 
@@ -115,14 +112,6 @@ class OnePerMessageReceiverTest {
     assertEquals(2L, metrics.errors().snapshot().get("unstamped"));
     assertEquals("", subprotocolAsked.get(), "a plain WebSocket: no subprotocol asked for");
     assertEquals(List.of(), clientSaid, "no connAck, no ncAck: everything the client sent came before its close");
-  }
-
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = BenchClock.nanos() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertTrue(BenchClock.nanos() < deadline, "not within 10 s: " + what);
-      LockSupport.parkNanos(1_000_000);
-    }
   }
 
   /** Notes which subprotocol the client asked for. */

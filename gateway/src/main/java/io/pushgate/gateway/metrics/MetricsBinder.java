@@ -63,8 +63,9 @@ public final class MetricsBinder {
     metrics.counter("pushgate.slow_consumer.spilled",
         "Notifications a subscriber was too slow to take from memory, read back from the log instead",
         notificationLog, NotificationLog::spilled);
-    metrics.gauge("pushgate.log.queue", "Notifications accepted, or reserved by a movie change, and waiting for their commit",
-        notificationLog, NotificationLog::queued);
+    metrics.gauge("pushgate.log.queue",
+        "Notifications accepted, or reserved by a movie change, and waiting for their commit", notificationLog,
+        NotificationLog::queued);
     metrics.gauge("pushgate.log.backlog", "Notifications stored and not yet confirmed, over the channels in memory",
         liveChannels, LiveChannels::backlog);
     metrics.gauge("pushgate.channels.live", "Channels in memory (in use since start)", liveChannels, LiveChannels::size);
