@@ -21,6 +21,8 @@ public interface GatewayComponent {
 
   io.pushgate.gateway.store.NotificationRepository notificationRepository();
 
+  io.pushgate.gateway.store.ChannelRowBatches channelRowBatches();
+
   io.pushgate.gateway.channel.ChannelService channelService();
 
   io.pushgate.gateway.http.HttpChannelInitializer httpChannelInitializer();

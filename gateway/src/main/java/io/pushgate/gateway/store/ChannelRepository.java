@@ -25,10 +25,12 @@ public final class ChannelRepository {
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Database database;
+  private final ChannelRowBatches batches;
 
   @Inject
-  ChannelRepository(Database database) {
+  ChannelRepository(Database database, ChannelRowBatches batches) {
     this.database = database;
+    this.batches = batches;
   }
 
   /** A stored channel with the fingerprint of the request that created it. */
@@ -179,8 +181,8 @@ public final class ChannelRepository {
       lifetimes[i] = entry.getValue().lifetimeSeconds();
       expiries[i++] = entry.getValue().expiresAt().toEpochMilli();
     }
-    return database.dsl().resultQuery(sql, DSL.val(ids), DSL.val(users), DSL.val(lifetimes),
-        DSL.val(expiries), DSL.val(now.toEpochMilli())).fetch(0, String.class);
+    return batches.run(() -> database.dsl().resultQuery(sql, DSL.val(ids), DSL.val(users), DSL.val(lifetimes),
+        DSL.val(expiries), DSL.val(now.toEpochMilli())).fetch(0, String.class));
   }
 
   private static final String SET_LIFETIMES = """
@@ -203,11 +205,11 @@ public final class ChannelRepository {
   /** Deletes up to {@code limit} expired channels and returns their ids. */
   public List<String> deleteExpired(Instant now, int limit) {
     DSLContext dsl = database.dsl();
-    return dsl.deleteFrom(CHANNEL)
+    return batches.run(() -> dsl.deleteFrom(CHANNEL)
         .where(CHANNEL.CHANNEL_ID.in(
             dsl.select(CHANNEL.CHANNEL_ID).from(CHANNEL).where(CHANNEL.EXPIRES_AT.le(now)).limit(limit)))
         .returning(CHANNEL.CHANNEL_ID)
-        .fetch(CHANNEL.CHANNEL_ID);
+        .fetch(CHANNEL.CHANNEL_ID));
   }
 
   private static Channel toChannel(ChannelRecord row) {

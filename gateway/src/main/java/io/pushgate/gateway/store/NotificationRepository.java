@@ -48,10 +48,12 @@ public final class NotificationRepository {
       SELECT count(*)::int FROM removed""";
 
   private final Database database;
+  private final ChannelRowBatches batches;
 
   @Inject
-  NotificationRepository(Database database) {
+  NotificationRepository(Database database, ChannelRowBatches batches) {
     this.database = database;
+    this.batches = batches;
   }
 
   /** One row to append: which channel, which sequence number, what. */
@@ -132,7 +134,8 @@ public final class NotificationRepository {
       channelIds[i] = cut.getKey();
       seqs[i++] = cut.getValue();
     }
-    Object removed = database.dsl().fetchValue(REMOVE_UP_TO, DSL.val(channelIds), DSL.val(seqs));
+    // it advances the channels' last_seq too: one batch of channel rows at a time
+    Object removed = batches.run(() -> database.dsl().fetchValue(REMOVE_UP_TO, DSL.val(channelIds), DSL.val(seqs)));
     return removed == null ? 0 : ((Number) removed).intValue();
   }
 

@@ -1,6 +1,7 @@
 package io.pushgate.gateway.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pushgate.gateway.Await;
@@ -127,16 +128,47 @@ class LifetimeOrderTest {
 
   @Test
   void testSuccess_aPollNearTheChannelsEndIsWrittenAtOnce() throws Exception {
-    Live channel = create(14); // within POLL_REFRESH_MARGIN (15 s) of its end: waiting could outlast it
-    whilePollRefreshesAreHeld(() -> {
-      Instant written = channel.live().expiresAt();
-      channels.touchLifetimeOnPoll(channel.userId(), channel.id(), 14, written);
-      Await.until(Duration.ofSeconds(10), "the refresh written while the polls' batch is held",
-          () -> repository.findLive(channel.userId(), channel.id(), Instant.now())
-              .map(stored -> stored.expiresAt().isAfter(written)).orElse(false));
+    // a far channel's poll starts a batch of polls' refreshes now: the next such batch is 5 s away
+    Live far = create();
+    Instant farWritten = far.live().expiresAt();
+    channels.touchLifetimeOnPoll(far.userId(), far.id(), 120, farWritten);
+    Await.until(Duration.ofSeconds(10), "the far channel's refresh written", () -> written(far).isAfter(farWritten));
+
+    Live near = create(14); // within POLL_REFRESH_MARGIN (15 s) of its end: waiting could outlast it
+    Instant nearWritten = near.live().expiresAt();
+    channels.touchLifetimeOnPoll(near.userId(), near.id(), 14, nearWritten);
+    Await.until(ChannelService.POLL_REFRESH_SPACING.dividedBy(2), "written at once, not with the next batch",
+        () -> written(near).isAfter(nearWritten));
+    assertLifetime(near, 14);
+  }
+
+  /** The expiry the database holds for {@code channel} (the epoch when it is gone). */
+  private Instant written(Live channel) {
+    return repository.findLive(channel.userId(), channel.id(), Instant.now()).map(Channel::expiresAt)
+        .orElse(Instant.EPOCH);
+  }
+
+
+  /**
+   * A batch of confirmations (it advances the channels' last_seq) waits while a batch of lifetime
+   * refreshes writes channel rows: two such statements running together could each hold a row the
+   * other needs, a deadlock PostgreSQL breaks only after a second (ChannelRowBatches).
+   */
+  @Test
+  void testSuccess_batchesOfChannelRowsTakeTurns() throws Exception {
+    Live first = create();
+    Live last = create();
+    io.pushgate.gateway.store.ChannelRowBatches batches = gateway.component().channelRowBatches();
+    java.util.concurrent.FutureTask<Integer> trim = new java.util.concurrent.FutureTask<>(() -> gateway.component()
+        .notificationRepository().removeUpTo(Map.of(first.id(), 0L, last.id(), 0L)));
+    Thread confirmations = new Thread(trim, "confirmations");
+    whileABatchIsHeld(() -> {
+      confirmations.start();
+      Await.until(Duration.ofSeconds(10), "the confirmations wait for their turn", () -> batches.waits(confirmations));
+      assertFalse(trim.isDone(), "not written while the lifetimes' batch holds its turn");
       return null;
     });
-    assertLifetime(channel, 14);
+    assertEquals(0, trim.get(10, TimeUnit.SECONDS), "written once its turn came (nothing to remove)");
   }
 
   /** A channel of a user of its own, known to delivery (so that it hears of new lifetimes). */
