@@ -40,6 +40,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           // the queue's dead rows are vacuumed as soon as there are enough of them (migration V6),
           // not at the next of the default once-a-minute looks
           .setServerConfig("autovacuum_naptime", "1s")
+          // stopped by the gateway's close, its last step (Main's shutdown hook runs it on SIGTERM): a
+          // hook of its own would stop it alongside, under the shutdown's last writes (seen: the long
+          // polls' lifetime refreshes failed with "I/O error" on SIGTERM)
+          .setRegisterShutdownHook(false)
           .start();
       log.info("embedded PostgreSQL started: data {}, port {}", pgData, postgres.getPort());
       return new EmbeddedPostgresServer(postgres);
