@@ -98,13 +98,13 @@ public final class ChannelService {
   }
 
   /**
-   * A long poll resets its channel's lifetime to the one in force (spec §5.3). Written at once, one
-   * UPDATE of the channel's row (eight indexes) per poll was what long polling cost PostgreSQL most: at
-   * 8,000 polls a second over 10,000 channels it took 0.72–0.83 cores, the box ran out and p99 reached
-   * 1.2–2.5 s; waiting as below, 0.46–0.49 cores and p99 169–199 ms (README, Performance). So when
-   * the written expiry is more than {@link #POLL_REFRESH_MARGIN} away, the refresh waits, merged with the
-   * channel's later polls, for a statement written at most every {@link #POLL_REFRESH_SPACING}: a
-   * channel polled ten times in that spell is written once, and long before its written expiry comes.
+   * A long poll resets its channel's lifetime to the one in force (spec §5.3). Written at once, one UPDATE of the
+   * channel's row per poll (then into eight indexes each, see migration V7) was what long polling cost PostgreSQL
+   * most: at 8,000 polls a second over 10,000 channels it took 0.72–0.83 cores, the box ran out and p99 reached
+   * 1.2–2.5 s; waiting as below, 0.46–0.49 cores and p99 169–199 ms (README, Performance). So when the written expiry
+   * is more than {@link #POLL_REFRESH_MARGIN} away, the refresh waits, merged with the channel's later polls, for a
+   * statement written at most every {@link #POLL_REFRESH_SPACING}: a channel polled ten times in that spell is
+   * written once, and long before its written expiry comes.
    * Nearer its end, or with another lifetime granted, it goes as {@link #touchLifetime} does.
    *
    * <p>The database, and the GET of the remaining lifetime, may then lag a poll by up to the spacing;
