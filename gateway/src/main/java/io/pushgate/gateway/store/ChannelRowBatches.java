@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * One at a time for the statements that write many channel rows at once: the confirmations'
- * {@code last_seq}, the lifetime refreshes (polls' and the others'), the expiry sweep. Each locks its
+ * {@code last_seq}, the lifetime refreshes (polls' and the others'), the expiry sweep's delete. Each locks its
  * rows in whatever order its plan visits them, so two running together could each hold a row the
  * other waits for: PostgreSQL then notices only after {@code deadlock_timeout} (1 s) and fails one.
  * Seen with a 5 s batch of long polls' refreshes against a batch of confirmations. They run on

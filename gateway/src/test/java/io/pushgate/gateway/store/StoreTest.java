@@ -1,6 +1,8 @@
 package io.pushgate.gateway.store;
 
+import static io.pushgate.gateway.store.jooq.Tables.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,44 @@ class StoreTest {
     Await.until(Duration.ofSeconds(10), "expired row swept",
         () -> repository.findByCorrelator("sweep-user", "sweep-me").isEmpty());
     assertTrue(channels.find("sweep-user", id).get(10, TimeUnit.SECONDS).isEmpty());
+  }
+
+  /**
+   * A sweep finds expired channels before it takes its turn among the batches of channel rows, so a
+   * lifetime extended in between must keep its channel: the delete checks the expiry again.
+   */
+  @Test
+  void testSuccess_aChannelExtendedAfterTheSweepFoundItStays() throws Exception {
+    String id = channels.create("sweep-race", webSockets("extended", 60)).get(10, TimeUnit.SECONDS).channel().channelId();
+    Instant sweptAt = Instant.now().plusSeconds(120); // a sweep "at" this instant finds the channel expired
+    ChannelRowBatches batches = gateway.component().channelRowBatches();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> batches.run(() -> {
+      held.countDown();
+      try {
+        return release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+    holder.start();
+    assertTrue(held.await(10, TimeUnit.SECONDS));
+    FutureTask<List<String>> sweep = new FutureTask<>(() -> repository.deleteExpired(sweptAt, 10));
+    Thread sweeper = new Thread(sweep);
+    sweeper.start();
+    try {
+      Await.until(Duration.ofSeconds(10), "the sweep found the channel and waits for its turn",
+          () -> batches.waits(sweeper));
+      gateway.component().database().dsl().update(CHANNEL).set(CHANNEL.EXPIRES_AT, sweptAt.plusSeconds(600))
+          .where(CHANNEL.CHANNEL_ID.eq(id)).execute();
+    } finally {
+      release.countDown();
+    }
+    // other tests' channels may be expired at that instant too, and go
+    assertFalse(sweep.get(10, TimeUnit.SECONDS).contains(id));
+    assertTrue(repository.findByCorrelator("sweep-race", "extended").isPresent());
+    holder.join(10_000);
   }
 
   @Test
