@@ -35,20 +35,29 @@ public final class WebhookSender implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("pushgate-webhook"));
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("pushgate-webhook-retry"));
   private final HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(TIMEOUT).build();
-  private final Semaphore pending = new Semaphore(MAX_PENDING);
+  private final int maxPending;
+  private final Semaphore pending;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
   @Inject
-  WebhookSender() {}
+  WebhookSender() {
+    this(MAX_PENDING);
+  }
+
+  /** With room for {@code maxPending} deliveries (tests fill a small one). */
+  WebhookSender(int maxPending) {
+    this.maxPending = maxPending;
+    this.pending = new Semaphore(maxPending);
+  }
 
   /** Sends {@code body} to {@code url}; returns at once. */
   public void send(String url, byte[] body, MediaFormat format) {
     if (!pending.tryAcquire()) {
       long droppedSoFar = dropped.incrementAndGet();
       if (droppedSoFar % 1_000 == 1) { // a full queue drops in floods: one line per thousand, the counter has them all
-        log.warn("webhook queue full ({} pending): notification to {} dropped ({} dropped so far)", MAX_PENDING, url,
+        log.warn("webhook queue full ({} pending): notification to {} dropped ({} dropped so far)", maxPending, url,
             droppedSoFar);
       }
       return;
@@ -100,7 +109,7 @@ public final class WebhookSender implements AutoCloseable {
   }
 
   public int pending() {
-    return MAX_PENDING - pending.availablePermits();
+    return maxPending - pending.availablePermits();
   }
 
   public long dropped() {
