@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +91,26 @@ class MigrationTest {
         }
         connection.rollback();
       }
+    }
+  }
+
+  /** Identifiers and keys are compared byte by byte, whatever the database's collation (V8). */
+  @Test
+  void testV8ComparesIdentifiersAsBytes() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).start()) {
+      migrate(postgres, "latest");
+      Map<String, String> collations = new TreeMap<>();
+      try (Connection connection = postgres.getPostgresDatabase().getConnection();
+           Statement sql = connection.createStatement();
+           ResultSet columns = sql.executeQuery("SELECT table_name || '.' || column_name, collation_name"
+               + " FROM information_schema.columns WHERE table_name IN ('channel', 'notification')"
+               + " AND column_name IN ('channel_id', 'user_id', 'client_correlator', 'callback_key', 'channel_key')")) {
+        while (columns.next()) {
+          collations.put(columns.getString(1), columns.getString(2));
+        }
+      }
+      assertEquals(Map.of("channel.callback_key", "C", "channel.channel_id", "C", "channel.channel_key", "C",
+          "channel.client_correlator", "C", "channel.user_id", "C", "notification.channel_id", "C"), collations);
     }
   }
 
