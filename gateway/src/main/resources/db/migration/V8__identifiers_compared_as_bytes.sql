@@ -7,7 +7,8 @@
 -- Under "C" they are compared byte by byte. Each statement rebuilds the indexes on its column.
 -- Measured at unicast 10,000/s: embedded, the comparisons' share of PostgreSQL's samples fell from
 -- 7.5% to 2.5% (its total within the spread); on an external PostgreSQL 15 whose database collates
--- with ICU en-US, PostgreSQL's CPU per 1,000 fell from 86.0 and 82.6 ms to 76.7 and 78.1 ms.
+-- with ICU en-US (autovacuum off), PostgreSQL's CPU per 1,000 fell from 86.0 and 82.6 ms to 76.7 and
+-- 78.1 ms.
 -- [jooq ignore start] (no change to the generated classes: the columns stay VARCHAR)
 ALTER TABLE channel
     ALTER COLUMN channel_id TYPE VARCHAR(64) COLLATE "C",

@@ -91,6 +91,9 @@ public final class Database implements AutoCloseable {
     jooq.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
     jooq.set(new EventLoopGuard());
     dsl = DSL.using(jooq);
+    for (String problem : VacuumSettings.problems(dsl)) {
+      log.warn(problem);
+    }
   }
 
   /** The shared DSLContext; only valid between {@link #start()} and {@link #close()}. */
