@@ -39,7 +39,8 @@ final class MessageReader implements FrameListener {
   /**
    * Reads {@code content}: a list of notifications, or with {@code onePerMessage} a single one.
    *
-   * @return false when it was not a message of the expected shape (the caller counts the error)
+   * @return false when it was not valid UTF-8 or not a message of the expected shape (the caller
+   *     counts the error)
    */
   boolean read(ByteBuf content, boolean onePerMessage) {
     byte[] bytes;
@@ -50,6 +51,10 @@ final class MessageReader implements FrameListener {
     } else {
       bytes = ByteBufUtil.getBytes(content);
       offset = 0;
+    }
+    if (!Utf8.isValid(bytes, offset, content.readableBytes())) {
+      metrics.messageRead(BenchClock.nanos());
+      return false;
     }
     boolean parsed = true;
     try {
