@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -20,9 +19,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.pushgate.bench.metrics.LoadMetrics;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,23 +35,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: all state is touched on the socket's event loop, except {@link #close()}.
  */
-public final class ChannelSocket implements SubscriberFleet.Subscriber {
+public final class ChannelSocket extends ReconnectingSubscriber {
   /** The API's one subprotocol (spec I.2). */
   public static final String SUBPROTOCOL = "notificationchannel-netapi-rest.openmobilealliance.org";
   private static final byte[] CONN_ACK = "{\"connAck\":null}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final long RECONNECT_DELAY_MILLIS = 250;
 
-  private final URI uri;
-  private final ClientTransport transport;
-  private final LoadMetrics metrics;
-  private final FrameParser parser;
-  private final FrameListener listener;
-  private final SocketOptions options;
-  private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
-  private volatile boolean closing;
-  private volatile Channel channel;
-  private int reconnectsLeft;
-  private long resumePoint = -1;
   private long acknowledged = -1;
 
   /**
@@ -62,20 +47,7 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
    */
   public ChannelSocket(URI uri, ClientTransport transport, LoadMetrics metrics, FrameParser parser,
       FrameListener listener, SocketOptions options) {
-    this.uri = uri;
-    this.transport = transport;
-    this.metrics = metrics;
-    this.parser = parser;
-    this.listener = listener;
-    this.options = options;
-    this.reconnectsLeft = options.reconnects();
-  }
-
-  /** Opens the socket; completes when the handshake is done, or fails with why it was refused. */
-  @Override
-  public CompletableFuture<Void> open() {
-    connect(uri);
-    return firstOpen;
+    super(uri, transport, metrics, parser, listener, options, "ws");
   }
 
   /** Sends a close frame and closes; no reconnect follows. The future completes once closed. */
@@ -94,8 +66,8 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
     return ch.closeFuture();
   }
 
-  private void connect(URI target) {
-    InetSocketAddress remote = new InetSocketAddress(target.getHost(), ChannelUris.port(target));
+  @Override
+  void initChannel(Channel ch, URI target) {
     WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(target)
         .subprotocol(options.format().subprotocol())
@@ -105,27 +77,9 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
         .generateOriginHeader(false)
         .withUTF8Validator(false) // MessageReader checks every message, more cheaply (Utf8)
         .build();
-    ChannelFuture connected = transport.connect(remote, new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(16 * 1024),
-            new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(options.maxFrameBytes()),
-            new Session());
-      }
-    });
-    channel = connected.channel();
-    connected.addListener(f -> {
-      if (!f.isSuccess()) {
-        metrics.errors().add("ws-connect");
-        failOpen(f.cause());
-      }
-    });
-  }
-
-  private void failOpen(Throwable cause) {
-    if (firstOpen.completeExceptionally(cause)) {
-      metrics.connectFailed();
-    }
+    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(16 * 1024),
+        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(options.maxFrameBytes()),
+        new Session());
   }
 
   /** The socket's last handler: reading, answering, confirming, and what happens at the end. */
@@ -146,12 +100,11 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
       if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
         open = true;
-        metrics.connectionOpened();
+        opened();
         long interval = options.format().confirms() ? options.ackIntervalMillis() : 0;
         if (interval > 0) {
           ackTimer = ctx.executor().scheduleAtFixedRate(this::acknowledge, interval, interval, TimeUnit.MILLISECONDS);
         }
-        firstOpen.complete(null);
       } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
         metrics.errors().add("ws-handshake-timeout");
         failure = new IOException("handshake timed out");
@@ -181,7 +134,7 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
 
     @Override
     public void resumePoint(long point) {
-      resumePoint = Math.max(resumePoint, point);
+      advance(point);
     }
 
     @Override
@@ -229,18 +182,7 @@ public final class ChannelSocket implements SubscriberFleet.Subscriber {
       if (!open) {
         failOpen(failure != null ? failure : new IOException("closed before the handshake completed"));
       } else {
-        metrics.connectionClosed();
-        if (!closing) {
-          metrics.errors().add(closeCode >= 0 ? "ws-closed-" + closeCode : "ws-dropped");
-          if (reconnectsLeft > 0) {
-            reconnectsLeft--;
-            ctx.channel().eventLoop().schedule(() -> {
-              if (!closing) {
-                connect(ChannelUris.resumingAt(uri, resumePoint));
-              }
-            }, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-          }
-        }
+        closed(ctx.channel(), closeCode >= 0 ? "ws-closed-" + closeCode : "ws-dropped");
       }
       ctx.fireChannelInactive();
     }

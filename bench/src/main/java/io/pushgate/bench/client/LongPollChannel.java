@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -16,9 +15,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.pushgate.bench.metrics.LoadMetrics;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,20 +32,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: all state is touched on the connection's event loop, except {@link #close()}.
  */
-public final class LongPollChannel implements SubscriberFleet.Subscriber {
+public final class LongPollChannel extends ReconnectingSubscriber {
   private static final long RETRY_DELAY_MILLIS = 250;
-
-  private final URI uri;
-  private final ClientTransport transport;
-  private final LoadMetrics metrics;
-  private final FrameParser parser;
-  private final FrameListener listener;
-  private final SocketOptions options;
-  private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
-  private volatile boolean closing;
-  private volatile Channel channel;
-  private int reconnectsLeft;
-  private long resumePoint = -1;
 
   /**
    * @param uri the channelURL, its host rewritten to the gateway's address
@@ -56,20 +41,7 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
    */
   public LongPollChannel(URI uri, ClientTransport transport, LoadMetrics metrics, FrameParser parser,
       FrameListener listener, SocketOptions options) {
-    this.uri = uri;
-    this.transport = transport;
-    this.metrics = metrics;
-    this.parser = parser;
-    this.listener = listener;
-    this.options = options;
-    this.reconnectsLeft = options.reconnects();
-  }
-
-  /** Connects and sends the first poll; completes once connected, or fails with why it could not. */
-  @Override
-  public CompletableFuture<Void> open() {
-    connect();
-    return firstOpen;
+    super(uri, transport, metrics, parser, listener, options, "poll");
   }
 
   /** Closes the connection (a parked poll with it); no reconnect follows. */
@@ -80,21 +52,10 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
     return ch == null ? null : ch.close();
   }
 
-  private void connect() {
-    InetSocketAddress remote = new InetSocketAddress(uri.getHost(), ChannelUris.port(uri));
-    ChannelFuture connected = transport.connect(remote, new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(options.maxFrameBytes()), new Poller());
-      }
-    });
-    channel = connected.channel();
-    connected.addListener(f -> {
-      if (!f.isSuccess() && firstOpen.completeExceptionally(f.cause())) {
-        metrics.errors().add("poll-connect");
-        metrics.connectFailed();
-      }
-    });
+  /** Every poll names its own resume point, so a reconnect's {@code target} only gives the address. */
+  @Override
+  void initChannel(Channel ch, URI target) {
+    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(options.maxFrameBytes()), new Poller());
   }
 
   /** The connection's last handler: polling, reading the answers, and what happens at the end. */
@@ -107,8 +68,7 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
     public void channelActive(ChannelHandlerContext ctx) {
       this.ctx = ctx;
       open = true;
-      metrics.connectionOpened();
-      firstOpen.complete(null);
+      opened();
       poll();
       ctx.fireChannelActive();
     }
@@ -142,7 +102,7 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
 
     @Override
     public void resumePoint(long point) {
-      resumePoint = Math.max(resumePoint, point);
+      advance(point);
     }
 
     @Override
@@ -162,18 +122,7 @@ public final class LongPollChannel implements SubscriberFleet.Subscriber {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       if (open) {
-        metrics.connectionClosed();
-        if (!closing) {
-          metrics.errors().add("poll-dropped");
-          if (reconnectsLeft > 0) {
-            reconnectsLeft--;
-            ctx.channel().eventLoop().schedule(() -> {
-              if (!closing) {
-                connect();
-              }
-            }, RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-          }
-        }
+        closed(ctx.channel(), "poll-dropped");
       }
       ctx.fireChannelInactive();
     }
