@@ -2,12 +2,15 @@ package io.pushgate.bench.gateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * CPU time of the parties of a run on one machine: the harness and each process group of the server
@@ -17,7 +20,11 @@ import java.util.Map;
  * bottleneck, and per notification delivered, which says what the server costs.
  *
  * <p>Each reading also takes the whole machine's CPU ({@link MachineCpu}): how much of the cores
- * was left idle, and how much the hypervisor stole.
+ * was left idle, and how much the hypervisor stole; and the CPU of the server's JIT compiler threads
+ * (HotSpot's "C1/C2 CompilerThread"s, within the gateway JVM's figure): a gateway still compiling in
+ * the measured phase costs more than it will once warm. On a 2-vCPU VM the gateway's compilers were
+ * measured at 0.3-0.4 cores for the first 70 s of fan-out load and near 0 after, so a 30 s warm-up
+ * left them in the figures; each run now says so.
  *
  * <p>Processes are looked up at each reading, so a process that exits in between (a PostgreSQL
  * backend) takes its time with it: the figures are for long-lived processes, which these servers'
@@ -29,6 +36,18 @@ public final class CpuUsage {
   static final String CORES = "CPU cores used: ";
   /** The details entry of the machine's shares: what was left idle says how near saturation a run was. */
   static final String MACHINE = "machine CPU, all cores";
+  /** What follows a group's name in the details entry of its JIT compilers' cores, a part of the group's. */
+  static final String COMPILERS = "'s JIT compilers";
+  /** The details entry that says the server was still compiling. */
+  static final String WARM_UP_NOTE = "warm-up note";
+  /**
+   * Compiler cores from which a run's figures are called not warm: a tenth of a core is a tenth of
+   * what a gateway uses at these loads. Warm, the compilers were measured at 0.01-0.07 cores.
+   */
+  static final double STILL_COMPILING_CORES = 0.1;
+  /** HotSpot's compiler threads, as /proc/<pid>/task/<tid>/comm shows them (cut to 15 characters). */
+  private static final String C1_THREAD = "C1 CompilerThre";
+  private static final String C2_THREAD = "C2 CompilerThre";
 
   private CpuUsage() {}
 
@@ -38,11 +57,20 @@ public final class CpuUsage {
    * @param atNanos {@link System#nanoTime()} of the reading
    * @param harness this JVM's, NaN when unknown
    * @param server each process group's, summed over its processes, in the server's order
+   * @param compilers the JIT compiler threads' of each group that has any (the gateway JVM; not
+   *     PostgreSQL's or nginx's processes), included in its {@code server} figure
    * @param machine the whole machine's, null when unknown
    */
-  public record Reading(long atNanos, double harness, Map<String, Double> server, MachineCpu machine) {
+  public record Reading(long atNanos, double harness, Map<String, Double> server, Map<String, Double> compilers,
+      MachineCpu machine) {
     public Reading {
       server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
+      compilers = Map.copyOf(compilers);
+    }
+
+    /** A reading without the compilers' figures. */
+    public Reading(long atNanos, double harness, Map<String, Double> server, MachineCpu machine) {
+      this(atNanos, harness, server, Map.of(), machine);
     }
   }
 
@@ -52,23 +80,43 @@ public final class CpuUsage {
    * @param seconds wall-clock time between them
    * @param harness CPU seconds of the harness, NaN when unknown
    * @param server CPU seconds of each server group read both times, in the server's order
+   * @param compilers CPU seconds of the JIT compiler threads of each group read both times with some
    * @param machine how the machine's cores were spent ({@link MachineCpu#sharesSince}), null when unknown
    */
-  public record Used(double seconds, double harness, Map<String, Double> server, String machine) {
+  public record Used(double seconds, double harness, Map<String, Double> server, Map<String, Double> compilers,
+      String machine) {
     public Used {
       server = Collections.unmodifiableMap(new LinkedHashMap<>(server));
+      compilers = Map.copyOf(compilers);
     }
 
     /**
-     * Cores each party used, rounded to hundredths, as a result's details name them, then how the
-     * whole machine's cores were spent when both readings had it.
+     * Cores each party used, rounded to hundredths, as a result's details name them, each group
+     * followed by its JIT compilers' share (and a note when they were busy enough to say the group was
+     * not warm); then how the whole machine's cores were spent when both readings had it.
      */
     public Map<String, Object> cores() {
       Map<String, Object> out = new LinkedHashMap<>();
       if (!Double.isNaN(harness)) {
         out.put(CORES + "harness", round(harness / seconds, 100));
       }
-      server.forEach((group, cpu) -> out.put(CORES + group, round(cpu / seconds, 100)));
+      String notWarm = null;
+      for (Map.Entry<String, Double> group : server.entrySet()) {
+        out.put(CORES + group.getKey(), round(group.getValue() / seconds, 100));
+        Double compiled = compilers.get(group.getKey());
+        if (compiled != null) {
+          double cores = round(compiled / seconds, 100);
+          out.put(CORES + group.getKey() + COMPILERS, cores);
+          if (cores >= STILL_COMPILING_CORES && notWarm == null) {
+            notWarm = String.format(Locale.ROOT, "the %s's JIT compilers used %.2f cores: it was still compiling, "
+                + "so its CPU figures are above what it costs warm (a longer --warmup measures that)", group.getKey(),
+                cores);
+          }
+        }
+      }
+      if (notWarm != null) {
+        out.put(WARM_UP_NOTE, notWarm);
+      }
       if (machine != null) {
         out.put(MACHINE, machine);
       }
@@ -100,13 +148,18 @@ public final class CpuUsage {
   public static Reading read(ServerUnderTest server) {
     long now = System.nanoTime();
     Map<String, Double> groups = new LinkedHashMap<>();
+    Map<String, Double> compilers = new LinkedHashMap<>();
     server.processGroups().forEach((group, pids) -> {
       double total = sum(pids);
       if (!Double.isNaN(total)) {
         groups.put(group, total);
       }
+      double compiled = sum(pids, CpuUsage::compilerSeconds);
+      if (!Double.isNaN(compiled)) {
+        compilers.put(group, compiled);
+      }
     });
-    return new Reading(now, seconds(ProcessHandle.current().pid()), groups, MachineCpu.read());
+    return new Reading(now, seconds(ProcessHandle.current().pid()), groups, compilers, MachineCpu.read());
   }
 
   /** What each party used from {@code from} to {@code to}; a group missing from either is left out. */
@@ -120,14 +173,26 @@ public final class CpuUsage {
       }
     });
     String machine = from.machine() == null || to.machine() == null ? null : to.machine().sharesSince(from.machine());
-    return new Used(seconds, to.harness() - from.harness(), server, machine);
+    Map<String, Double> compilers = new LinkedHashMap<>();
+    from.compilers().forEach((group, before) -> {
+      Double after = to.compilers().get(group);
+      if (after != null) { // a compiler thread that ended in between (HotSpot stops idle ones) took its time along
+        compilers.put(group, Math.max(0, after - before));
+      }
+    });
+    return new Used(seconds, to.harness() - from.harness(), server, compilers, machine);
   }
 
   /** CPU seconds of the processes still there, NaN when none of them could be read. */
   private static double sum(List<Long> pids) {
+    return sum(pids, CpuUsage::seconds);
+  }
+
+  /** {@code seconds} of each process summed, NaN when none had a figure. */
+  private static double sum(List<Long> pids, LongToDoubleFunction seconds) {
     double total = Double.NaN;
     for (long pid : pids) {
-      double s = seconds(pid);
+      double s = seconds.applyAsDouble(pid);
       if (!Double.isNaN(s)) {
         total = Double.isNaN(total) ? s : total + s;
       }
@@ -136,8 +201,41 @@ public final class CpuUsage {
   }
 
   static double seconds(long pid) {
+    return statSeconds(Path.of("/proc", Long.toString(pid)));
+  }
+
+  /**
+   * CPU seconds used so far by the JIT compiler threads of process {@code pid}, NaN when it has none
+   * (not a HotSpot JVM) or is gone.
+   */
+  static double compilerSeconds(long pid) {
+    double total = Double.NaN;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        if (isCompiler(task)) {
+          double s = statSeconds(task);
+          total = Double.isNaN(s) ? total : Double.isNaN(total) ? s : total + s;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    return total;
+  }
+
+  private static boolean isCompiler(Path task) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+      String comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+      return comm.startsWith(C1_THREAD) || comm.startsWith(C2_THREAD);
+    } catch (IOException e) {
+      return false; // the thread ended
+    }
+  }
+
+  /** User + system seconds from {@code dir/stat}, a process's or a thread's; NaN when it cannot be read. */
+  private static double statSeconds(Path dir) {
+    try {
+      String stat = Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII);
       // after "pid (comm) ", utime and stime are the 12th and 13th fields
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;

@@ -78,6 +78,45 @@ class ProcessFiguresTest {
   }
 
   @Test
+  void readsTheJitCompilerThreadsOfAJvmAndOfNothingElse() throws Exception {
+    double self = CpuUsage.compilerSeconds(ProcessHandle.current().pid());
+    assertTrue(self > 0, "this JVM has compiled the code of the tests before this one: " + self);
+    Process sleep = new ProcessBuilder("sleep", "30").start();
+    try {
+      assertTrue(Double.isNaN(CpuUsage.compilerSeconds(sleep.pid())), "a process that is not a JVM has no compilers");
+    } finally {
+      sleep.destroy();
+    }
+    assertTrue(Double.isNaN(CpuUsage.compilerSeconds(-1)), "no such process");
+  }
+
+  @Test
+  void aServerStillCompilingIsSaidToBeNotWarm() {
+    String compilers = "CPU cores used: gateway JVM's JIT compilers";
+    CpuUsage.Used busy = CpuUsage.between(reading(0, 4.0), reading(2, 4.3));
+    assertEquals(List.of("CPU cores used: harness", "CPU cores used: gateway JVM", compilers,
+        "CPU cores used: its PostgreSQL", "warm-up note"), List.copyOf(busy.cores().keySet()),
+        "a group's compilers follow the group; PostgreSQL has none");
+    assertEquals(0.15, busy.cores().get(compilers));
+    assertTrue(busy.cores().get("warm-up note").toString().startsWith("the gateway JVM's JIT compilers used 0.15 cores"),
+        busy.cores().toString());
+
+    CpuUsage.Used warm = CpuUsage.between(reading(0, 4.0), reading(2, 4.1));
+    assertEquals(0.05, warm.cores().get(compilers));
+    assertFalse(warm.cores().containsKey("warm-up note"), "a twentieth of a core is what a warm gateway compiles");
+
+    CpuUsage.Used stopped = CpuUsage.between(reading(0, 4.0), reading(2, 3.0));
+    assertEquals(0.0, stopped.cores().get(compilers),
+        "a compiler thread that ended took its time with it: none rather than less than none");
+  }
+
+  /** A reading at {@code second} with the gateway's compilers at {@code compiled} seconds. */
+  private static CpuUsage.Reading reading(long second, double compiled) {
+    return new CpuUsage.Reading(second * 1_000_000_000L, second, ordered("gateway JVM", 10.0 + second,
+        "its PostgreSQL", 5.0), Map.of("gateway JVM", compiled), null);
+  }
+
+  @Test
   void aGroupMissingFromEitherReadingIsLeftOut() {
     CpuUsage.Reading a = new CpuUsage.Reading(0, Double.NaN, ordered("gateway JVM", 1.0, "its PostgreSQL", 1.0),
         new MachineCpu(1, 1, 1, 1, 1, 1));
@@ -93,6 +132,8 @@ class ProcessFiguresTest {
     ServerUnderTest server = new FakeServer(ordered2("this JVM", List.of(self), "gone", List.of(-1L)));
     CpuUsage.Reading now = CpuUsage.read(server);
     assertTrue(now.server().get("this JVM") > 0, "this JVM has run");
+    assertEquals(List.of("this JVM"), List.copyOf(now.compilers().keySet()), "the process that is gone has none");
+    assertTrue(now.compilers().get("this JVM") > 0, "this JVM's compilers have run");
     assertFalse(now.server().containsKey("gone"), "no such process");
     assertTrue(now.harness() > 0);
     assertTrue(now.machine() != null && now.machine().user() > 0, "this machine has run: " + now.machine());
