@@ -23,8 +23,8 @@ import java.util.function.LongToDoubleFunction;
  * was left idle, and how much the hypervisor stole; and the CPU of the server's JIT compiler threads
  * (HotSpot's "C1/C2 CompilerThread"s, within the gateway JVM's figure): a gateway still compiling in
  * the measured phase costs more than it will once warm. On a 2-vCPU VM the gateway's compilers were
- * measured at 0.3-0.4 cores for the first 70 s of fan-out load and near 0 after, so a 30 s warm-up
- * left them in the figures; each run now says so.
+ * measured at 0.3-0.4 cores in the first 30-40 s of fan-out load, 0.12 in the next 20 s and 0.01-0.10
+ * after, so a 30 s warm-up can leave some of it in the figures; each run now says how much.
  *
  * <p>Processes are looked up at each reading, so a process that exits in between (a PostgreSQL
  * backend) takes its time with it: the figures are for long-lived processes, which these servers'
@@ -42,7 +42,8 @@ public final class CpuUsage {
   static final String WARM_UP_NOTE = "warm-up note";
   /**
    * Compiler cores from which a run's figures are called not warm: a tenth of a core is a tenth of
-   * what a gateway uses at these loads. Warm, the compilers were measured at 0.01-0.07 cores.
+   * what a gateway uses at these loads. Over the measured phase of warm runs they were 0.01 cores
+   * (unicast) to 0.06-0.07 (fan-out).
    */
   static final double STILL_COMPILING_CORES = 0.1;
   /** HotSpot's compiler threads, as /proc/<pid>/task/<tid>/comm shows them (cut to 15 characters). */
