@@ -193,12 +193,14 @@ public final class CpuUsage {
   private static double sum(List<Long> pids, LongToDoubleFunction seconds) {
     double total = Double.NaN;
     for (long pid : pids) {
-      double s = seconds.applyAsDouble(pid);
-      if (!Double.isNaN(s)) {
-        total = Double.isNaN(total) ? s : total + s;
-      }
+      total = plus(total, seconds.applyAsDouble(pid));
     }
     return total;
+  }
+
+  /** {@code total} with {@code s} added; NaN stands for "no figure" on either side, not for "unknown sum". */
+  private static double plus(double total, double s) {
+    return Double.isNaN(s) ? total : Double.isNaN(total) ? s : total + s;
   }
 
   static double seconds(long pid) {
@@ -214,8 +216,7 @@ public final class CpuUsage {
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks) {
         if (isCompiler(task)) {
-          double s = statSeconds(task);
-          total = Double.isNaN(s) ? total : Double.isNaN(total) ? s : total + s;
+          total = plus(total, statSeconds(task));
         }
       }
     } catch (IOException | RuntimeException e) {
